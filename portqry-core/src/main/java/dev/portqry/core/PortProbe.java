@@ -1,0 +1,332 @@
+package dev.portqry.core;
+
+import dev.portqry.core.internal.ProbeEngine;
+import dev.portqry.core.internal.TargetResolver;
+import dev.portqry.core.internal.Transport;
+import dev.portqry.core.spi.ProtocolResponder;
+import dev.portqry.core.spi.ResponderRegistry;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.channel.EventLoopGroup;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Answers "is this port really open, and what is listening there?": the entry point of the
+ * library. Thread-safe; share one instance and {@link #close()} it when done.
+ *
+ * <pre>{@code
+ * try (PortProbe probe = PortProbe.builder().build()) {
+ *     PortStatus s = probe.probe("dc1.corp.example.test", Protocol.UDP, 389).join();
+ *     System.out.println(s.state() + " - " + s.reason());
+ *     s.result(LdapRootDse.class).ifPresent(dse -> System.out.println(dse.dnsHostName()));
+ * }
+ * }</pre>
+ *
+ * <p>Every network outcome (refused, ICMP errors, silence) completes the future normally with a
+ * {@link PortStatus}; it completes exceptionally only for real faults: a name that does not
+ * resolve ({@link UnresolvedTargetException}) or a source port that cannot be bound
+ * ({@link PortQryException}). Cancelling a returned future cancels the probe and frees its socket.
+ */
+public final class PortProbe implements AutoCloseable {
+    private final EventLoopGroup group;
+    private final boolean ownsGroup;
+    private final ProbeEngine engine;
+    private final TargetResolver resolver;
+    private final ProbeOptions defaults;
+    private final ServiceNames services;
+    private final ResponderRegistry responders;
+
+    private PortProbe(Builder b) {
+        if (b.group != null) {
+            this.group = b.group;
+            this.ownsGroup = false;
+            this.engine = new ProbeEngine(group, Transport.of(group), b.alloc);
+        } else {
+            Transport t = Transport.preferred();
+            this.group = t.newGroup(b.ioThreads);
+            this.ownsGroup = true;
+            this.engine = new ProbeEngine(group, t, b.alloc);
+        }
+        this.resolver = new TargetResolver(b.resolverThreads);
+        this.defaults = b.options;
+        this.services = b.services != null ? b.services : ServiceNames.system();
+        this.responders = b.responders != null ? b.responders : ResponderRegistry.loadDefault();
+    }
+
+    /** @return a builder with the defaults: own event loops, system services file, responders from the class path */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return the options used when a call passes none */
+    public ProbeOptions defaultOptions() {
+        return defaults;
+    }
+
+    /** @return the service names used for status lines and responder selection */
+    public ServiceNames serviceNames() {
+        return services;
+    }
+
+    /** @return the responders step 2 may use */
+    public ResponderRegistry responders() {
+        return responders;
+    }
+
+    /** @return {@code epoll} or {@code nio}: the transport in use */
+    public String transportName() {
+        return engine.transport().name();
+    }
+
+    /**
+     * Resolves a target name (or parses an IP literal) without blocking any event loop.
+     *
+     * @param target a name or IP literal (IPv6 optionally in brackets), not blank
+     * @param options the IP preference and reverse-lookup switch to use
+     * @return the addresses; fails with {@link UnresolvedTargetException} when none resolve
+     * @throws IllegalArgumentException when {@code target} is blank
+     */
+    public CompletableFuture<ResolvedTarget> resolve(String target, ProbeOptions options) {
+        Objects.requireNonNull(options, "options");
+        return resolver.resolve(target, options.ipPreference(), options.reverseLookup());
+    }
+
+    /**
+     * The responder step 2 would use for a port under these options.
+     *
+     * @param protocol the transport
+     * @param port the port, 1-65535
+     * @param options the options (their responder selection)
+     * @return the responder, empty when none applies or selection is {@link ResponderSelection#NONE}
+     * @throws IllegalArgumentException when a forced responder does not exist or cannot use {@code protocol}
+     */
+    public Optional<ProtocolResponder> responderFor(Protocol protocol, int port, ProbeOptions options) {
+        checkPort(port);
+        ResponderSelection sel = options.responderSelection();
+        switch (sel.mode()) {
+            case NONE:
+                return Optional.empty();
+            case FORCED:
+                ProtocolResponder r = responders.byName(sel.name().orElseThrow())
+                        .orElseThrow(() -> new IllegalArgumentException("responder must be one of "
+                                + responders.responders().stream().map(ProtocolResponder::name).toList()
+                                + ", was " + sel.name().orElseThrow()));
+                if (!r.supports(protocol)) {
+                    throw new IllegalArgumentException("responder " + r.name() + " does not support " + protocol);
+                }
+                return Optional.of(r);
+            default:
+                return responders.select(protocol, port, services.name(protocol, port));
+        }
+    }
+
+    /**
+     * Probes one port of a name or IP literal with the default options: resolves it, then probes
+     * the first address the IP preference allows.
+     *
+     * @param target a name or IP literal, not blank
+     * @param protocol TCP or UDP, not null
+     * @param port 1-65535
+     * @return the status
+     */
+    public CompletableFuture<PortStatus> probe(String target, Protocol protocol, int port) {
+        return probe(target, protocol, port, defaults);
+    }
+
+    /**
+     * As {@link #probe(String, Protocol, int)} with explicit options.
+     *
+     * @param target a name or IP literal, not blank
+     * @param protocol TCP or UDP, not null
+     * @param port 1-65535
+     * @param options how to probe, not null
+     * @return the status
+     */
+    public CompletableFuture<PortStatus> probe(String target, Protocol protocol, int port, ProbeOptions options) {
+        Objects.requireNonNull(protocol, "protocol");
+        Objects.requireNonNull(options, "options");
+        checkPort(port);
+        CompletableFuture<PortStatus> out = new CompletableFuture<>();
+        CompletableFuture<ResolvedTarget> resolved = resolve(target, options);
+        resolved.whenComplete((t, e) -> {
+            if (e != null) {
+                out.completeExceptionally(e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e);
+                return;
+            }
+            CompletableFuture<PortStatus> inner = probe(t, protocol, port, options);
+            out.whenComplete((s, x) -> inner.cancel(false));
+            inner.whenComplete((s, x) -> {
+                if (x != null) {
+                    out.completeExceptionally(x);
+                } else {
+                    out.complete(s);
+                }
+            });
+        });
+        out.whenComplete((s, x) -> resolved.cancel(false));
+        return out;
+    }
+
+    /**
+     * Probes one port of a resolved target's first address; responders see the target's name.
+     *
+     * @param target a resolved target, not null
+     * @param protocol TCP or UDP, not null
+     * @param port 1-65535
+     * @param options how to probe, not null
+     * @return the status
+     */
+    public CompletableFuture<PortStatus> probe(ResolvedTarget target, Protocol protocol, int port, ProbeOptions options) {
+        Objects.requireNonNull(target, "target");
+        return probe(target.first(), target.name(), protocol, port, options);
+    }
+
+    /**
+     * Probes one port of an address with the default options.
+     *
+     * @param address the address, not null
+     * @param protocol TCP or UDP, not null
+     * @param port 1-65535
+     * @return the status
+     */
+    public CompletableFuture<PortStatus> probe(InetAddress address, Protocol protocol, int port) {
+        return probe(address, protocol, port, defaults);
+    }
+
+    /**
+     * Probes one port of an address.
+     *
+     * @param address the address, not null
+     * @param protocol TCP or UDP, not null
+     * @param port 1-65535
+     * @param options how to probe, not null
+     * @return the status
+     */
+    public CompletableFuture<PortStatus> probe(InetAddress address, Protocol protocol, int port, ProbeOptions options) {
+        return probe(address, Optional.empty(), protocol, port, options);
+    }
+
+    private CompletableFuture<PortStatus> probe(InetAddress address, Optional<String> name, Protocol protocol, int port,
+                                                ProbeOptions options) {
+        Objects.requireNonNull(address, "address");
+        Objects.requireNonNull(protocol, "protocol");
+        Objects.requireNonNull(options, "options");
+        checkPort(port);
+        if (group.isShuttingDown()) {
+            throw new IllegalStateException("PortProbe is closed");
+        }
+        Optional<ProtocolResponder> responder = responderFor(protocol, port, options);
+        return engine.probe(new InetSocketAddress(address, port), protocol, options, responder,
+                services.name(protocol, port), name);
+    }
+
+    private static void checkPort(int port) {
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("port must be 1-65535, was " + port);
+        }
+    }
+
+    /** Stops the resolver and, when this probe created them, the event loops; waits up to 5 s. */
+    @Override
+    public void close() {
+        resolver.close();
+        if (ownsGroup) {
+            group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Builds a {@link PortProbe}. */
+    public static final class Builder {
+        private EventLoopGroup group;
+        private int ioThreads;
+        private int resolverThreads = 4;
+        private ByteBufAllocator alloc = PooledByteBufAllocator.DEFAULT;
+        private ProbeOptions options = ProbeOptions.defaults();
+        private ServiceNames services;
+        private ResponderRegistry responders;
+
+        private Builder() {
+        }
+
+        /**
+         * Borrows an event loop group (epoll or NIO); {@link PortProbe#close()} leaves it running.
+         *
+         * @param group the group, not null
+         * @return this builder
+         */
+        public Builder eventLoopGroup(EventLoopGroup group) {
+            this.group = Objects.requireNonNull(group, "eventLoopGroup");
+            return this;
+        }
+
+        /**
+         * @param threads event loop threads of an owned group, 0-256; 0 (the default) is Netty's default (2 × cores)
+         * @return this builder
+         */
+        public Builder ioThreads(int threads) {
+            if (threads < 0 || threads > 256) {
+                throw new IllegalArgumentException("ioThreads must be 0-256, was " + threads);
+            }
+            this.ioThreads = threads;
+            return this;
+        }
+
+        /**
+         * @param threads name resolutions in flight at once, 1-64; default 4
+         * @return this builder
+         */
+        public Builder resolverThreads(int threads) {
+            if (threads < 1 || threads > 64) {
+                throw new IllegalArgumentException("resolverThreads must be 1-64, was " + threads);
+            }
+            this.resolverThreads = threads;
+            return this;
+        }
+
+        /**
+         * @param alloc the buffer allocator; default {@link PooledByteBufAllocator#DEFAULT}
+         * @return this builder
+         */
+        public Builder allocator(ByteBufAllocator alloc) {
+            this.alloc = Objects.requireNonNull(alloc, "allocator");
+            return this;
+        }
+
+        /**
+         * @param options used when a call passes none; default {@link ProbeOptions#defaults()}
+         * @return this builder
+         */
+        public Builder defaultOptions(ProbeOptions options) {
+            this.options = Objects.requireNonNull(options, "defaultOptions");
+            return this;
+        }
+
+        /**
+         * @param services service names; default {@link ServiceNames#system()}
+         * @return this builder
+         */
+        public Builder serviceNames(ServiceNames services) {
+            this.services = Objects.requireNonNull(services, "serviceNames");
+            return this;
+        }
+
+        /**
+         * @param responders the responders step 2 may use; default {@link ResponderRegistry#loadDefault()}
+         * @return this builder
+         */
+        public Builder responders(ResponderRegistry responders) {
+            this.responders = Objects.requireNonNull(responders, "responders");
+            return this;
+        }
+
+        /** @return a new probe */
+        public PortProbe build() {
+            return new PortProbe(this);
+        }
+    }
+}

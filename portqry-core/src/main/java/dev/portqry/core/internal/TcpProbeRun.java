@@ -1,0 +1,103 @@
+package dev.portqry.core.internal;
+
+import dev.portqry.core.PortQryException;
+import dev.portqry.core.PortState;
+import dev.portqry.core.ProbeOptions;
+import dev.portqry.core.Protocol;
+import dev.portqry.core.spi.ProtocolResponder;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOption;
+import java.net.InetSocketAddress;
+import java.util.Optional;
+
+/**
+ * TCP: connect up to {@link ProbeOptions#tcpAttempts()} times; connected is LISTENING, RST is
+ * NOT LISTENING, silence on every attempt or an ICMP error is FILTERED. A connected port with a
+ * responder goes on to a {@link TcpConversation} on the same connection.
+ */
+final class TcpProbeRun extends ProbeRun {
+    private int attempts;
+
+    TcpProbeRun(ProbeEngine engine, InetSocketAddress remote, ProbeOptions options, Optional<ProtocolResponder> responder,
+                Optional<String> serviceName, Optional<String> targetName) {
+        super(engine, remote, options, responder, serviceName, targetName);
+    }
+
+    @Override
+    Protocol protocol() {
+        return Protocol.TCP;
+    }
+
+    @Override
+    void start() {
+        attempt();
+    }
+
+    private void attempt() {
+        if (future.isDone()) {
+            return;
+        }
+        attempts++;
+        Bootstrap b = new Bootstrap()
+                .group(engine.group())
+                .channel(engine.transport().socketChannel())
+                .option(ChannelOption.ALLOCATOR, engine.alloc())
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, options.tcpConnectTimeout().toMillis()))
+                .option(ChannelOption.AUTO_READ, false)
+                .handler(new ChannelInboundHandlerAdapter());
+        int sourcePort = effectiveSourcePort();
+        if (sourcePort != 0) {
+            b.option(ChannelOption.SO_REUSEADDR, true);
+        }
+        ChannelFuture cf = sourcePort != 0
+                ? b.connect(remote, new InetSocketAddress(sourcePort))
+                : b.connect(remote);
+        use(cf.channel());
+        cf.addListener(f -> onConnect(cf));
+    }
+
+    private int effectiveSourcePort() {
+        boolean ephemeral = responder.map(r -> r.usesEphemeralSourcePort(Protocol.TCP)).orElse(false);
+        return ephemeral ? 0 : options.sourcePort();
+    }
+
+    private void onConnect(ChannelFuture cf) {
+        if (future.isDone()) {
+            cf.channel().close();
+            return;
+        }
+        if (cf.isSuccess()) {
+            Channel ch = cf.channel();
+            if (responder.isPresent()) {
+                new TcpConversation(this, ch, responder.get(), attempts).begin();
+            } else {
+                complete(PortState.LISTENING, PortState.LISTENING, attempts, "connection accepted", null);
+            }
+            return;
+        }
+        cf.channel().close();
+        Throwable cause = cf.cause();
+        NetworkError error = NetworkError.classify(cause);
+        switch (error) {
+            case REFUSED, PORT_UNREACHABLE ->
+                    complete(PortState.NOT_LISTENING, PortState.NOT_LISTENING, attempts, NetworkError.REFUSED.reason(), null);
+            case HOST_UNREACHABLE, NET_UNREACHABLE ->
+                    complete(PortState.FILTERED, PortState.FILTERED, attempts, error.reason(), null);
+            case BIND_FAILED -> future.completeExceptionally(new PortQryException(
+                    "source port " + effectiveSourcePort() + " is in use or cannot be bound: " + cause.getMessage(), cause));
+            case TIMEOUT -> {
+                if (attempts < options.tcpAttempts()) {
+                    attempt();
+                } else {
+                    complete(PortState.FILTERED, PortState.FILTERED, attempts,
+                            "no response after " + attemptsText(attempts, options.tcpConnectTimeout()), null);
+                }
+            }
+            default -> complete(PortState.FILTERED, PortState.FILTERED, attempts,
+                    "connect failed: " + cause.getMessage(), null);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package dev.portqry.core.spi;
+
+import dev.portqry.core.Protocol;
+import java.util.Objects;
+
+/**
+ * A well-known port a responder answers for by default, e.g. LDAP on TCP 389.
+ *
+ * @param protocol the transport, not null
+ * @param port 1-65535
+ */
+public record PortClaim(Protocol protocol, int port) {
+    /** Validates the claim. */
+    public PortClaim {
+        Objects.requireNonNull(protocol, "protocol");
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("port must be 1-65535, was " + port);
+        }
+    }
+
+    /** @return a TCP claim on {@code port} */
+    public static PortClaim tcp(int port) {
+        return new PortClaim(Protocol.TCP, port);
+    }
+
+    /** @return a UDP claim on {@code port} */
+    public static PortClaim udp(int port) {
+        return new PortClaim(Protocol.UDP, port);
+    }
+}

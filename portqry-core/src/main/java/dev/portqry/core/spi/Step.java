@@ -1,0 +1,70 @@
+package dev.portqry.core.spi;
+
+import io.netty.buffer.ByteBuf;
+import java.util.Objects;
+
+/**
+ * What a {@link Conversation} wants after reading bytes: more bytes, to send something and go
+ * on, or to finish with a result.
+ */
+public sealed interface Step permits Step.NeedMore, Step.Send, Step.Done {
+
+    /**
+     * The reply is not complete yet (TCP), or the datagram was not an answer to this query and
+     * is ignored (UDP). On TCP, unread bytes stay in the buffer for the next call.
+     *
+     * @return the step
+     */
+    static Step needMore() {
+        return NeedMore.INSTANCE;
+    }
+
+    /**
+     * Send {@code data} and keep reading; the engine takes ownership of the buffer.
+     *
+     * @param data the bytes to send, not null
+     * @return the step
+     */
+    static Step send(ByteBuf data) {
+        return new Send(Objects.requireNonNull(data, "data"));
+    }
+
+    /**
+     * The conversation is over with this result.
+     *
+     * @param result the typed result, not null
+     * @return the step
+     */
+    static Step done(ResponderResult result) {
+        return new Done(Objects.requireNonNull(result, "result"));
+    }
+
+    /** Keep reading. */
+    final class NeedMore implements Step {
+        static final NeedMore INSTANCE = new NeedMore();
+
+        private NeedMore() {
+        }
+
+        @Override
+        public String toString() {
+            return "NeedMore";
+        }
+    }
+
+    /**
+     * Send and keep reading.
+     *
+     * @param data the bytes to send; the engine releases them
+     */
+    record Send(ByteBuf data) implements Step {
+    }
+
+    /**
+     * Finished.
+     *
+     * @param result the typed result
+     */
+    record Done(ResponderResult result) implements Step {
+    }
+}

@@ -1,0 +1,87 @@
+package dev.portqry.core;
+
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.SocketException;
+import java.util.function.UnaryOperator;
+
+/**
+ * Real sockets on loopback for probe tests: a listening TCP port, a UDP port that answers,
+ * a UDP port that stays silent, and port numbers known to be closed.
+ */
+public final class LoopbackPeers {
+    private LoopbackPeers() {
+    }
+
+    /** @return a bound, listening TCP socket on {@code address} (the backlog completes connects) */
+    public static ServerSocket tcpListener(InetAddress address) throws IOException {
+        ServerSocket s = new ServerSocket();
+        s.setReuseAddress(true);
+        s.bind(new InetSocketAddress(address, 0), 64);
+        return s;
+    }
+
+    /** @return a TCP port on {@code address} that nothing listens on (bound once, then freed) */
+    public static int closedTcpPort(InetAddress address) throws IOException {
+        try (ServerSocket s = new ServerSocket()) {
+            s.bind(new InetSocketAddress(address, 0));
+            return s.getLocalPort();
+        }
+    }
+
+    /** @return a UDP port on {@code address} that nothing listens on */
+    public static int closedUdpPort(InetAddress address) throws IOException {
+        try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(address, 0))) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** A UDP socket bound on loopback; answers each datagram with {@code reply} unless it returns null. */
+    public static final class UdpResponder implements AutoCloseable {
+        private final DatagramSocket socket;
+        private final Thread thread;
+
+        /**
+         * @param address where to bind
+         * @param reply maps a received payload to the reply payload, or null to stay silent
+         */
+        public UdpResponder(InetAddress address, UnaryOperator<byte[]> reply) throws SocketException {
+            socket = new DatagramSocket(new InetSocketAddress(address, 0));
+            thread = new Thread(() -> serve(reply), "udp-responder-" + socket.getLocalPort());
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        private void serve(UnaryOperator<byte[]> reply) {
+            byte[] buf = new byte[65536];
+            while (!socket.isClosed()) {
+                try {
+                    DatagramPacket p = new DatagramPacket(buf, buf.length);
+                    socket.receive(p);
+                    byte[] in = java.util.Arrays.copyOf(p.getData(), p.getLength());
+                    byte[] out = reply.apply(in);
+                    if (out != null) {
+                        socket.send(new DatagramPacket(out, out.length, p.getSocketAddress()));
+                    }
+                } catch (IOException e) {
+                    return;
+                }
+            }
+        }
+
+        /** @return the bound port */
+        public int port() {
+            return socket.getLocalPort();
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            socket.close();
+            thread.join(2000);
+        }
+    }
+}
