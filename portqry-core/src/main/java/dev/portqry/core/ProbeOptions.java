@@ -35,6 +35,9 @@ public final class ProbeOptions {
     /** Default cap on entries a responder collects (endpoints, attribute values, names): 10,000. */
     public static final int DEFAULT_MAX_ENTRIES = 10_000;
 
+    /** Default bound on probes in flight in a scan: 0, meaning half the free file descriptors, at most 4096. */
+    public static final int DEFAULT_MAX_IN_FLIGHT = 0;
+
     private static final ProbeOptions DEFAULTS = new Builder().build();
 
     private final Duration tcpConnectTimeout;
@@ -49,6 +52,7 @@ public final class ProbeOptions {
     private final int maxReplyBytes;
     private final int maxEntries;
     private final ResponderSelection responderSelection;
+    private final int maxInFlight;
     private final Map<ResponderSetting<?>, Object> settings;
 
     private ProbeOptions(Builder b) {
@@ -64,6 +68,7 @@ public final class ProbeOptions {
         this.maxReplyBytes = b.maxReplyBytes;
         this.maxEntries = b.maxEntries;
         this.responderSelection = b.responderSelection;
+        this.maxInFlight = b.maxInFlight;
         this.settings = Collections.unmodifiableMap(new HashMap<>(b.settings));
     }
 
@@ -148,6 +153,14 @@ public final class ProbeOptions {
     }
 
     /**
+     * @return the bound on probes in flight in a scan; 0 means derived from the open-file limit
+     *         (half of the free descriptors, at most 4096)
+     */
+    public int maxInFlight() {
+        return maxInFlight;
+    }
+
+    /**
      * @param setting a responder setting
      * @param <T> its type
      * @return the value set, else the setting's default
@@ -164,7 +177,7 @@ public final class ProbeOptions {
                 + ", responderTimeout=" + responderTimeout.toMillis() + "ms, sourcePort=" + sourcePort
                 + ", ipPreference=" + ipPreference + ", reverseLookup=" + reverseLookup
                 + ", maxReplyBytes=" + maxReplyBytes + ", maxEntries=" + maxEntries
-                + ", responder=" + responderSelection + ", settings=" + settings + "]";
+                + ", responder=" + responderSelection + ", maxInFlight=" + maxInFlight + ", settings=" + settings + "]";
     }
 
     /** Builds {@link ProbeOptions}; every setter validates and names its argument. */
@@ -181,6 +194,7 @@ public final class ProbeOptions {
         private int maxReplyBytes = DEFAULT_MAX_REPLY_BYTES;
         private int maxEntries = DEFAULT_MAX_ENTRIES;
         private ResponderSelection responderSelection = ResponderSelection.AUTO;
+        private int maxInFlight = DEFAULT_MAX_IN_FLIGHT;
         private final Map<ResponderSetting<?>, Object> settings = new HashMap<>();
 
         private Builder() {
@@ -199,6 +213,7 @@ public final class ProbeOptions {
             maxReplyBytes = o.maxReplyBytes;
             maxEntries = o.maxEntries;
             responderSelection = o.responderSelection;
+            maxInFlight = o.maxInFlight;
             settings.putAll(o.settings);
         }
 
@@ -307,6 +322,16 @@ public final class ProbeOptions {
          */
         public Builder responder(ResponderSelection selection) {
             this.responderSelection = Objects.requireNonNull(selection, "responder");
+            return this;
+        }
+
+        /**
+         * @param probes bound on probes (and sockets) in flight in a scan, 1-100,000, or 0 (the
+         *        default) to derive it from the open-file limit
+         * @return this builder
+         */
+        public Builder maxInFlight(int probes) {
+            this.maxInFlight = checkRange("maxInFlight", probes, 0, 100_000);
             return this;
         }
 

@@ -42,7 +42,7 @@ final class TcpProbeRun extends ProbeRun {
         }
         attempts++;
         Bootstrap b = new Bootstrap()
-                .group(engine.group())
+                .group(engine.loop())
                 .channel(engine.transport().socketChannel())
                 .option(ChannelOption.ALLOCATOR, engine.alloc())
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, options.tcpConnectTimeout().toMillis()))

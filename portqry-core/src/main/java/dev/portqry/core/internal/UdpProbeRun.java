@@ -60,7 +60,7 @@ final class UdpProbeRun extends ProbeRun {
             return;
         }
         Bootstrap b = new Bootstrap()
-                .group(engine.group())
+                .group(engine.loop())
                 .channel(engine.transport().datagramChannel())
                 .option(ChannelOption.ALLOCATOR, engine.alloc())
                 .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM))
