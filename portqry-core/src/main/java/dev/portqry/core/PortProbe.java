@@ -228,7 +228,8 @@ public final class PortProbe implements AutoCloseable {
     /**
      * Scans many ports of one target, streaming results to {@code listener} as they complete,
      * with at most {@link ProbeOptions#maxInFlight()} probes in flight (never above the
-     * open-file limit when derived).
+     * open-file limit when derived). Silent UDP ports of a host that rate-limits ICMP are
+     * re-probed at its pace unless {@link ProbeOptions#udpPacing()} is {@link UdpPacing#OFF}.
      *
      * <pre>{@code
      * Scan scan = probe.scan(target, PortSpec.range(Protocol.TCP, 1, 1024), opts, new ScanListener() {
@@ -253,10 +254,13 @@ public final class PortProbe implements AutoCloseable {
         }
         int limit = options.maxInFlight() > 0 ? options.maxInFlight() : dev.portqry.core.internal.FileLimits.defaultMaxInFlight();
         java.util.List<PortSpec> specs = java.util.List.copyOf(ports);
-        Scan scan = new Scan(specs, limit, listener, i -> {
+        java.util.function.IntFunction<CompletableFuture<PortStatus>> launcher = i -> {
             PortSpec spec = specs.get(i);
             return probe(target.first(), target.name(), spec.protocol(), spec.port(), options);
-        });
+        };
+        UdpPacer pacer = options.udpPacing() == UdpPacing.ADAPTIVE && !target.first().isLoopbackAddress()
+                ? new UdpPacer(launcher, group.next(), options) : null;
+        Scan scan = new Scan(specs, limit, listener, launcher, pacer);
         scan.start();
         return scan;
     }

@@ -27,9 +27,13 @@ public final class Scan {
     private final AtomicReferenceArray<CompletableFuture<PortStatus>> running;
     private final CompletableFuture<List<PortStatus>> completion = new CompletableFuture<>();
     private final Object orderLock = new Object();
+    private final AtomicInteger firstWave = new AtomicInteger();
+    private final UdpPacer pacer;
     private int nextInOrder;
 
-    Scan(List<PortSpec> specs, int limit, ScanListener listener, IntFunction<CompletableFuture<PortStatus>> launcher) {
+    Scan(List<PortSpec> specs, int limit, ScanListener listener, IntFunction<CompletableFuture<PortStatus>> launcher,
+         UdpPacer pacer) {
+        this.pacer = pacer;
         this.specs = List.copyOf(specs);
         this.limit = limit;
         this.listener = listener;
@@ -107,18 +111,33 @@ public final class Scan {
             }
             return;
         }
-        results.set(index, status);
-        listener.onResult(index, status);
-        deliverInOrder();
-        if (done.incrementAndGet() == specs.size()) {
-            List<PortStatus> all = new ArrayList<>(specs.size());
-            for (int i = 0; i < specs.size(); i++) {
-                all.add(results.get(i));
+        if (pacer == null || !pacer.hold(index, status)) {
+            accept(index, status);
+        }
+        if (firstWave.incrementAndGet() == specs.size()) {
+            if (pacer != null && pacer.hasHeld()) {
+                pacer.start(this::accept, this::completeAll);
+            } else {
+                completeAll();
             }
-            completion.complete(List.copyOf(all));
         } else {
             launchMore();
         }
+    }
+
+    private void accept(int index, PortStatus status) {
+        results.set(index, status);
+        done.incrementAndGet();
+        listener.onResult(index, status);
+        deliverInOrder();
+    }
+
+    private void completeAll() {
+        List<PortStatus> all = new ArrayList<>(specs.size());
+        for (int i = 0; i < specs.size(); i++) {
+            all.add(results.get(i));
+        }
+        completion.complete(List.copyOf(all));
     }
 
     private void deliverInOrder() {
