@@ -30,6 +30,21 @@ class PortProbeResourceTest {
         }
     }
 
+    /** What each open descriptor points at, for a failure message. */
+    private static List<String> fdTargets() throws IOException {
+        List<String> out = new ArrayList<>();
+        try (Stream<Path> s = Files.list(Path.of("/proc/self/fd"))) {
+            for (Path p : (Iterable<Path>) s::iterator) {
+                try {
+                    out.add(p.getFileName() + "->" + Files.readSymbolicLink(p));
+                } catch (IOException e) {
+                    // closed while listing
+                }
+            }
+        }
+        return out;
+    }
+
     @Test
     void tenThousandProbesLeaveNoDescriptorBehind() throws Exception {
         Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self/fd")), "needs /proc/self/fd (Linux)");
@@ -46,7 +61,10 @@ class PortProbeResourceTest {
                 int[] c = cases[i % cases.length];
                 probe.probe(LO, c[0] == 0 ? Protocol.TCP : Protocol.UDP, c[1]).get();
             }
+            // The assertion library's jar opens on its first use: use it before the baseline too.
+            assertThat(open.isBound()).isTrue();
             long baseline = openFiles();
+            List<String> before = fdTargets();
             int counts[] = new int[PortState.values().length];
             for (int batch = 0; batch < 100; batch++) {
                 List<CompletableFuture<PortStatus>> fs = new ArrayList<>();
@@ -65,7 +83,9 @@ class PortProbeResourceTest {
             while (openFiles() > baseline && System.nanoTime() < deadline) {
                 Thread.sleep(50);
             }
-            assertThat(openFiles()).isLessThanOrEqualTo(baseline);
+            List<String> after = fdTargets();
+            after.removeAll(before);
+            assertThat(openFiles()).as("new descriptors: %s", after).isLessThanOrEqualTo(baseline);
             acceptor.interrupt();
         }
     }
