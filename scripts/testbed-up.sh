@@ -12,7 +12,7 @@ set -euo pipefail
 [ "$(id -u)" -eq 0 ] || tb_die "the testbed needs root (network namespaces, nftables, ports below 1024)"
 
 missing=()
-for cmd in samba samba-tool snmpd snmpget vsftpd dovecot exim4 socat nft ip ss dig nmblookup \
+for cmd in samba samba-tool snmpd snmpget vsftpd dovecot exim4 socat nft ip ss dig nmblookup nmap \
            ldapsearch setsid unshare timeout md5sum; do
   command -v "$cmd" >/dev/null || missing+=("$cmd")
 done
@@ -213,6 +213,31 @@ tb_wait "dovecot (POP3 $POP3_PORT)" dovecot 20 "$DOVE/dovecot.log" greets "$POP3
 tb_wait "dovecot (IMAP $IMAP_PORT)" dovecot 20 "$DOVE/dovecot.log" greets "$IMAP_PORT" '* OK'
 tb_wait "exim (SMTP $SMTP_PORT)" exim 20 "$EXIM/exim.stdout.log" greets "$SMTP_PORT" 220
 tb_wait "namespace $NS echo servers" ns-tcp-echo 20 "$NSDIR/tcp-echo.log" ns_up
+
+# nmap --reason tells the ICMP replies apart, which a plain socket cannot (see the smoke IT): prove
+# that every nftables rule and listener in the namespace gives the state it is meant to.
+ns_states() {
+  nmap -n -Pn -sS -sU --reason --max-retries 1 --host-timeout 20s \
+    -p "T:$NS_TCP_DROP,$NS_TCP_REJECT_HOST,$NS_TCP_REJECT_ADMIN,$NS_TCP_OPEN,$NS_TCP_CLOSED,U:$NS_UDP_DROP,$NS_UDP_REJECT_HOST,$NS_UDP_CLOSED" \
+    "$NS_ADDR4" 2>&1 | tee "$NSDIR/nmap.txt" | awk '/^[0-9]+\/(tcp|udp)/ { print $1, $2, $4 }' | sort
+}
+ns_expected=$(sort <<EOF
+$NS_TCP_DROP/tcp filtered no-response
+$NS_TCP_REJECT_HOST/tcp filtered host-unreach
+$NS_TCP_REJECT_ADMIN/tcp filtered admin-prohibited
+$NS_TCP_OPEN/tcp open syn-ack
+$NS_TCP_CLOSED/tcp closed reset
+$NS_UDP_DROP/udp open|filtered no-response
+$NS_UDP_REJECT_HOST/udp filtered host-unreach
+$NS_UDP_CLOSED/udp closed port-unreach
+EOF
+)
+ns_seen=$(ns_states)
+if [ "$ns_seen" != "$ns_expected" ]; then
+  printf 'testbed: ERROR: peer "namespace %s" shows other port states than configured\n' "$NS" >&2
+  diff <(echo "$ns_expected") <(echo "$ns_seen") | sed 's/^/    /' >&2
+  exit 1
+fi
 
 # Provisioning registers no IPv4 address for a host that has only loopback: give dc1 its A
 # record (and AAAA if missing) so the DC's own name resolves through its DNS.
