@@ -71,7 +71,8 @@ bash "$REPO/scripts/testbed-up.sh" || { echo "test.sh: the testbed did not come 
 end "testbed up"
 
 begin "maven verify (unit + integration tests)"
-mvn -B -ntp verify "$@"
+# With the testbed up, an IT that cannot find it must fail rather than skip.
+mvn -B -ntp verify -Dportqry.testbed.required=true "$@"
 rc=$?
 end maven
 exit "$rc"

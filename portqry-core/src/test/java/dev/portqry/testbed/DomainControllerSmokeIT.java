@@ -6,7 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.concurrent.ThreadLocalRandom;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -19,10 +19,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class DomainControllerSmokeIT {
 
-  private static Testbed tb;
+  private Testbed tb;
 
-  @BeforeAll
-  static void testbed() {
+  // Per test rather than per class, so that each test is reported as skipped without a testbed.
+  @BeforeEach
+  void testbed() {
     tb = Testbed.require();
   }
 

@@ -11,7 +11,7 @@ import java.net.PortUnreachableException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -33,14 +33,15 @@ class FilteredNamespaceSmokeIT {
   private static final Map<String, Class<? extends Exception>> ADMIN_PROHIBITED =
       Map.of("ns.address", NoRouteToHostException.class, "ns.address6", BindException.class);
 
-  private static Testbed tb;
+  private Testbed tb;
 
-  @BeforeAll
-  static void testbed() {
+  // Per test rather than per class, so that each test is reported as skipped without a testbed.
+  @BeforeEach
+  void testbed() {
     tb = Testbed.require();
   }
 
-  private static InetSocketAddress target(String addressKey, String portKey) {
+  private InetSocketAddress target(String addressKey, String portKey) {
     return tb.socketAddress(addressKey, portKey);
   }
 

@@ -2,7 +2,7 @@ package dev.portqry.testbed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -12,10 +12,11 @@ import org.junit.jupiter.api.Test;
  */
 class GreetingSmokeIT {
 
-  private static Testbed tb;
+  private Testbed tb;
 
-  @BeforeAll
-  static void testbed() {
+  // Per test rather than per class, so that each test is reported as skipped without a testbed.
+  @BeforeEach
+  void testbed() {
     tb = Testbed.require();
   }
 

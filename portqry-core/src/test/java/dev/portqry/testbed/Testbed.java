@@ -39,6 +39,13 @@ public final class Testbed {
   /** System property naming the properties file written by {@code scripts/testbed-up.sh}. */
   public static final String PROPERTY = "portqry.testbed";
 
+  /**
+   * System property that, when {@code true}, turns a missing testbed into a failure instead of a
+   * skip; {@code scripts/test.sh} sets it once it has brought the testbed up, so that a testbed the
+   * tests cannot find never passes as "all skipped".
+   */
+  public static final String REQUIRED_PROPERTY = "portqry.testbed.required";
+
   /** Where the file lives relative to the repository root. */
   static final Path DEFAULT_RELATIVE = Path.of("target", "testbed", "testbed.properties");
 
@@ -58,9 +65,10 @@ public final class Testbed {
   /**
    * Returns the running testbed, or aborts the calling test through JUnit's
    * {@code Assumptions.assumeTrue} (the test is reported as skipped) when its properties file is
-   * missing.
+   * missing, unless {@value #REQUIRED_PROPERTY} is {@code true}.
    *
    * @return the testbed, never {@code null}
+   * @throws IllegalStateException if the file is missing and {@value #REQUIRED_PROPERTY} is set
    * @throws UncheckedIOException if the file exists but cannot be read
    */
   public static Testbed require() {
@@ -69,6 +77,10 @@ public final class Testbed {
       return tb;
     }
     Path path = location();
+    if (Boolean.getBoolean(REQUIRED_PROPERTY) && !Files.isRegularFile(path)) {
+      throw new IllegalStateException("testbed required (" + REQUIRED_PROPERTY + "=true) but "
+          + path + " is missing");
+    }
     assumeTrue(Files.isRegularFile(path),
         () -> "testbed not running: " + path + " missing — run bash scripts/test.sh as root");
     tb = load(path);
