@@ -3,7 +3,10 @@ package dev.portqry.protocols.ldap;
 import dev.portqry.core.ProbeOptions;
 import dev.portqry.core.Protocol;
 import dev.portqry.core.spi.ConversationContext;
+import dev.portqry.protocols.ber.BerLimits;
+import dev.portqry.protocols.ber.BerReader;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.Unpooled;
 import io.netty.buffer.UnpooledByteBufAllocator;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,6 +37,11 @@ final class Golden {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** @return the length of the first LDAPMessage in {@code bytes} (the entry, in the replies) */
+    static int firstMessageLength(byte[] bytes) {
+        return BerReader.elementLength(Unpooled.wrappedBuffer(bytes), LdapMessage.PROTOCOL, BerLimits.DEFAULT);
     }
 
     static ConversationContext context(Protocol protocol) {

@@ -7,8 +7,6 @@ import dev.portqry.core.ProbeOptions;
 import dev.portqry.core.ProtocolDecodeException;
 import dev.portqry.core.Protocol;
 import dev.portqry.core.spi.Step;
-import dev.portqry.protocols.ber.BerLimits;
-import dev.portqry.protocols.ber.BerReader;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -33,6 +31,12 @@ class RootDseConversationTest {
         return (LdapRootDse) ((Step.Done) step).result();
     }
 
+    private static RootDseConversation started(Protocol protocol, int messageId) {
+        RootDseConversation c = new RootDseConversation(Golden.context(protocol), messageId);
+        start(c);
+        return c;
+    }
+
     private static byte[] start(RootDseConversation c) {
         ByteBuf q = c.start();
         try {
@@ -50,8 +54,7 @@ class RootDseConversationTest {
 
     @Test
     void tcpReplyArrivingOneByteAtATime() {
-        RootDseConversation c = new RootDseConversation(Golden.context(Protocol.TCP), Golden.TCP_ID);
-        start(c);
+        RootDseConversation c = started(Protocol.TCP, Golden.TCP_ID);
         byte[] golden = Golden.bytes("tcp389.bin");
         ByteBuf cumulation = Unpooled.buffer();
         try {
@@ -71,8 +74,7 @@ class RootDseConversationTest {
 
     @Test
     void tcpGlobalCatalogReplyInOneRead() {
-        RootDseConversation c = new RootDseConversation(Golden.context(Protocol.TCP), Golden.GC_ID);
-        start(c);
+        RootDseConversation c = started(Protocol.TCP, Golden.GC_ID);
         LdapRootDse dse = result(feed(c, Golden.bytes("tcp3268.bin")));
         assertThat(dse.isGlobalCatalogReady()).contains(true);
         assertThat(dse.resultCode().isSuccess()).isTrue();
@@ -80,8 +82,7 @@ class RootDseConversationTest {
 
     @Test
     void tcpReplyToAnotherMessageIdIsAnError() {
-        RootDseConversation c = new RootDseConversation(Golden.context(Protocol.TCP), 99);
-        start(c);
+        RootDseConversation c = started(Protocol.TCP, 99);
         assertThatThrownBy(() -> feed(c, Golden.bytes("tcp389.bin")))
                 .isInstanceOf(ProtocolDecodeException.class).hasMessageContaining("messageID 4660");
     }
@@ -98,10 +99,9 @@ class RootDseConversationTest {
 
     @Test
     void tcpCloseBeforeTheEndIsAnError() {
-        RootDseConversation c = new RootDseConversation(Golden.context(Protocol.TCP), Golden.TCP_ID);
-        start(c);
+        RootDseConversation c = started(Protocol.TCP, Golden.TCP_ID);
         byte[] golden = Golden.bytes("tcp389.bin");
-        int entry = BerReader.elementLength(Unpooled.wrappedBuffer(golden), "LDAP", BerLimits.DEFAULT);
+        int entry = Golden.firstMessageLength(golden);
         assertThat(feed(c, Arrays.copyOf(golden, entry))).isSameAs(Step.needMore());
         assertThatThrownBy(c::onPeerClosed).isInstanceOf(ProtocolDecodeException.class).hasMessageContaining("SearchResultDone");
     }
@@ -117,10 +117,9 @@ class RootDseConversationTest {
 
     @Test
     void udpEntryAndDoneInSeparateDatagrams() {
-        RootDseConversation c = new RootDseConversation(Golden.context(Protocol.UDP), Golden.UDP_ID);
-        start(c);
+        RootDseConversation c = started(Protocol.UDP, Golden.UDP_ID);
         byte[] golden = Golden.bytes("udp389.bin");
-        int entry = BerReader.elementLength(Unpooled.wrappedBuffer(golden), "LDAP", BerLimits.DEFAULT);
+        int entry = Golden.firstMessageLength(golden);
         assertThat(feed(c, Arrays.copyOf(golden, entry))).isSameAs(Step.needMore());
         LdapRootDse dse = result(feed(c, Arrays.copyOfRange(golden, entry, golden.length)));
         assertThat(dse.namingContexts()).hasSize(5);
@@ -128,8 +127,7 @@ class RootDseConversationTest {
 
     @Test
     void udpDatagramForAnotherMessageIdIsIgnored() {
-        RootDseConversation c = new RootDseConversation(Golden.context(Protocol.UDP), 8);
-        start(c);
+        RootDseConversation c = started(Protocol.UDP, 8);
         assertThat(feed(c, Golden.bytes("udp389.bin"))).isSameAs(Step.needMore());
         byte[] done = new LdapMessage(8, new SearchResultDone(LdapResultCode.SUCCESS, "", "", List.of())).toByteArray();
         assertThat(result(feed(c, done)).attributes()).isEmpty();
@@ -137,10 +135,9 @@ class RootDseConversationTest {
 
     @Test
     void udpRetryForgetsEntriesOfTheEarlierAttempt() {
-        RootDseConversation c = new RootDseConversation(Golden.context(Protocol.UDP), Golden.UDP_ID);
-        start(c);
+        RootDseConversation c = started(Protocol.UDP, Golden.UDP_ID);
         byte[] golden = Golden.bytes("udp389.bin");
-        int entry = BerReader.elementLength(Unpooled.wrappedBuffer(golden), "LDAP", BerLimits.DEFAULT);
+        int entry = Golden.firstMessageLength(golden);
         feed(c, Arrays.copyOf(golden, entry));
         start(c);
         LdapRootDse dse = result(feed(c, golden));
@@ -149,8 +146,7 @@ class RootDseConversationTest {
 
     @Test
     void udpTruncatedDatagramIsAnError() {
-        RootDseConversation c = new RootDseConversation(Golden.context(Protocol.UDP), Golden.UDP_ID);
-        start(c);
+        RootDseConversation c = started(Protocol.UDP, Golden.UDP_ID);
         byte[] golden = Golden.bytes("udp389.bin");
         assertThatThrownBy(() -> feed(c, Arrays.copyOf(golden, golden.length / 2)))
                 .isInstanceOf(ProtocolDecodeException.class).hasMessageContaining("LDAP");
@@ -158,8 +154,7 @@ class RootDseConversationTest {
 
     @Test
     void refusedSearchIsReportedInTheResult() {
-        RootDseConversation c = new RootDseConversation(Golden.context(Protocol.TCP), Golden.NEEDS_BIND_ID);
-        start(c);
+        RootDseConversation c = started(Protocol.TCP, Golden.NEEDS_BIND_ID);
         LdapRootDse dse = result(feed(c, Golden.bytes("tcp389-needs-bind.bin")));
         assertThat(dse.resultCode()).isEqualTo(LdapResultCode.OPERATIONS_ERROR);
         assertThat(dse.diagnosticMessage()).contains("without authentication");
