@@ -20,9 +20,12 @@ import org.junit.jupiter.api.Test;
 class ConversationEngineTest {
     private static final InetAddress LO = InetAddress.getLoopbackAddress();
     private static PortProbe probe;
+    /** Answers end the waits, so they are long; the silence tests shorten them with {@link #SILENT}. */
     private static final ProbeOptions OPTS = ProbeOptions.builder()
-            .udpTimeout(Duration.ofMillis(300)).responderTimeout(Duration.ofMillis(800))
+            .udpTimeout(Duration.ofSeconds(5)).responderTimeout(Duration.ofSeconds(10))
             .maxReplyBytes(4096).responder(ResponderSelection.forced("line")).build();
+    private static final ProbeOptions SILENT = OPTS.toBuilder()
+            .udpTimeout(Duration.ofMillis(300)).responderTimeout(Duration.ofMillis(800)).build();
 
     @BeforeAll
     static void start() {
@@ -109,7 +112,7 @@ class ConversationEngineTest {
             readLine(in);
             readLine(in); // holds the connection open, silent, until the probe hangs up
         })) {
-            PortStatus st = probe.probe(LO, Protocol.TCP, s.getLocalPort()).get();
+            PortStatus st = probe.probe(LO, Protocol.TCP, s.getLocalPort(), SILENT).get();
             assertThat(st.state()).isEqualTo(PortState.LISTENING);
             assertThat(st.responder()).get().isInstanceOfSatisfying(ResponderOutcome.NoReply.class, n ->
                     assertThat(n.reason()).contains("within 800 ms").contains("is the line server up?"));
@@ -148,7 +151,7 @@ class ConversationEngineTest {
     void udpSilentPlainButAnsweredQueryBecomesListening() throws Exception {
         try (LoopbackPeers.UdpResponder r = new LoopbackPeers.UdpResponder(LO, in ->
                 in.length > 1 ? "+PONG\n".getBytes(StandardCharsets.US_ASCII) : null)) {
-            PortStatus st = probe.probe(LO, Protocol.UDP, r.port()).get();
+            PortStatus st = probe.probe(LO, Protocol.UDP, r.port(), OPTS.toBuilder().udpTimeout(Duration.ofSeconds(1)).build()).get();
             assertThat(st.initialState()).isEqualTo(PortState.LISTENING_OR_FILTERED);
             assertThat(st.state()).isEqualTo(PortState.LISTENING);
             assertThat(st.result(LineResponder.LineResult.class)).map(LineResponder.LineResult::line).contains("+PONG");
@@ -158,7 +161,7 @@ class ConversationEngineTest {
     @Test
     void udpSilenceToTheQueryIsFilteredWithTheHint() throws Exception {
         try (LoopbackPeers.UdpResponder r = new LoopbackPeers.UdpResponder(LO, in -> null)) {
-            PortStatus st = probe.probe(LO, Protocol.UDP, r.port()).get();
+            PortStatus st = probe.probe(LO, Protocol.UDP, r.port(), SILENT).get();
             assertThat(st.initialState()).isEqualTo(PortState.LISTENING_OR_FILTERED);
             assertThat(st.state()).isEqualTo(PortState.FILTERED);
             assertThat(st.reason()).isEqualTo("no reply to the LINE query after 1 attempt of 300 ms; is the line server up?");
@@ -169,7 +172,7 @@ class ConversationEngineTest {
     void udpGarbageIsUnparseableButListening() throws Exception {
         try (LoopbackPeers.UdpResponder r = new LoopbackPeers.UdpResponder(LO, in ->
                 in.length > 1 ? new byte[] {(byte) 0xff, 0x00} : null)) {
-            PortStatus st = probe.probe(LO, Protocol.UDP, r.port()).get();
+            PortStatus st = probe.probe(LO, Protocol.UDP, r.port(), OPTS.toBuilder().udpTimeout(Duration.ofSeconds(1)).build()).get();
             assertThat(st.state()).isEqualTo(PortState.LISTENING);
             assertThat(st.responder()).get().isInstanceOf(ResponderOutcome.Unparseable.class);
         }

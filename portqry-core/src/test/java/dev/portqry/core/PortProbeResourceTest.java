@@ -48,7 +48,8 @@ class PortProbeResourceTest {
     @Test
     void tenThousandProbesLeaveNoDescriptorBehind() throws Exception {
         Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self/fd")), "needs /proc/self/fd (Linux)");
-        ProbeOptions opts = ProbeOptions.builder().udpTimeout(Duration.ofMillis(200)).build();
+        // Generous waits: the echo thread may be slow to run on a loaded machine; the test is about descriptors.
+        ProbeOptions opts = ProbeOptions.builder().udpTimeout(Duration.ofSeconds(2)).udpAttempts(3).build();
         try (PortProbe probe = PortProbe.builder().responders(ResponderRegistry.empty()).defaultOptions(opts).build();
              ServerSocket open = LoopbackPeers.tcpListener(LO);
              LoopbackPeers.UdpResponder echo = new LoopbackPeers.UdpResponder(LO, in -> in)) {
