@@ -15,7 +15,7 @@ import java.util.Locale;
 
 /**
  * The value of a variable binding (RFC 2578 7.1, RFC 3416 3), typed by its BER tag. Every
- * variant is immutable; {@link #toString()} renders it the way net-snmp's tools do.
+ * variant is immutable; its {@code toString()} renders it the way net-snmp's tools do.
  */
 public sealed interface SnmpValue {
 
