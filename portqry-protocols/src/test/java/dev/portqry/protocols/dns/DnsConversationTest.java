@@ -9,6 +9,7 @@ import dev.portqry.core.ProtocolDecodeException;
 import dev.portqry.core.spi.Step;
 import dev.portqry.protocols.FakeContext;
 import dev.portqry.protocols.GoldenHex;
+import dev.portqry.protocols.WireBytes;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.dns.DnsRecordType;
@@ -28,12 +29,7 @@ class DnsConversationTest {
     }
 
     private static Step receive(DnsConversation c, byte[] bytes) {
-        ByteBuf in = Unpooled.wrappedBuffer(bytes);
-        try {
-            return c.onReceive(in);
-        } finally {
-            in.release();
-        }
+        return WireBytes.decode(bytes, c::onReceive);
     }
 
     @Test

@@ -5,12 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.portqry.core.ProtocolDecodeException;
 import dev.portqry.protocols.GoldenHex;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
+import dev.portqry.protocols.WireBytes;
 import io.netty.buffer.UnpooledByteBufAllocator;
-import java.util.Arrays;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** Node status request and response against the reply captured from Samba's nbt server. */
@@ -18,23 +14,14 @@ class NodeStatusCodecTest {
     private static final String GOLDEN = "netbios/samba-nbstat.hex";
 
     private static NodeStatusResponse decode(byte[] bytes, int maxEntries) {
-        ByteBuf buf = Unpooled.wrappedBuffer(bytes);
-        try {
-            return NodeStatusResponse.decode(buf, maxEntries);
-        } finally {
-            buf.release();
-        }
+        return WireBytes.decode(bytes, buf -> NodeStatusResponse.decode(buf, maxEntries));
     }
 
     @Test
     void encodesTheCapturedRequest() {
-        ByteBuf out = new NodeStatusRequest(0x6b01).encode(UnpooledByteBufAllocator.DEFAULT);
-        try {
-            assertThat(ByteBufUtil.getBytes(out)).isEqualTo(GoldenHex.query(GOLDEN));
-            assertThat(NodeStatusRequest.decode(out)).isEqualTo(new NodeStatusRequest(0x6b01));
-        } finally {
-            out.release();
-        }
+        byte[] out = WireBytes.drain(new NodeStatusRequest(0x6b01).encode(UnpooledByteBufAllocator.DEFAULT));
+        assertThat(out).isEqualTo(GoldenHex.query(GOLDEN));
+        assertThat(WireBytes.decode(out, NodeStatusRequest::decode)).isEqualTo(new NodeStatusRequest(0x6b01));
     }
 
     @Test
@@ -69,10 +56,7 @@ class NodeStatusCodecTest {
     void everyTruncationIsADecodeError() {
         byte[] full = GoldenHex.reply(GOLDEN);
         int minimal = 12 + 34 + 10 + 1 + 8 * 18 + 6;   // header, RR_NAME, RR fields, count, names, unit ID
-        for (int n = 0; n < minimal; n++) {
-            byte[] cut = Arrays.copyOf(full, n);
-            assertThatThrownBy(() -> decode(cut, 100)).as("cut at %d", n).isInstanceOf(ProtocolDecodeException.class);
-        }
+        WireBytes.assertEveryTruncationFails(full, minimal, buf -> NodeStatusResponse.decode(buf, 100));
     }
 
     @Test
@@ -105,16 +89,7 @@ class NodeStatusCodecTest {
 
     @Test
     void randomCorruptionOnlyEverRaisesDecodeErrors() {
-        byte[] full = GoldenHex.reply(GOLDEN);
-        Random random = new Random(137);
-        for (int i = 0; i < 5_000; i++) {
-            byte[] m = Arrays.copyOf(full, 1 + random.nextInt(full.length));
-            m[random.nextInt(m.length)] = (byte) random.nextInt(256);
-            try {
-                decode(m, 100);
-            } catch (ProtocolDecodeException expected) {
-                // corrupt input must fail this way and no other
-            }
-        }
+        WireBytes.assertCorruptionOnlyRaisesDecodeErrors(GoldenHex.reply(GOLDEN), 137, 3,
+                buf -> NodeStatusResponse.decode(buf, 100));
     }
 }

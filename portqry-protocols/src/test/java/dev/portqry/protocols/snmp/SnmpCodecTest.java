@@ -5,36 +5,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.portqry.core.ProtocolDecodeException;
 import dev.portqry.protocols.GoldenHex;
+import dev.portqry.protocols.WireBytes;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.buffer.UnpooledByteBufAllocator;
 import java.math.BigInteger;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** GetRequest encoding and Response decoding against net-snmp's snmpd, plus broken BER. */
 class SnmpCodecTest {
 
     private static SnmpResult decode(byte[] bytes) {
-        ByteBuf buf = Unpooled.wrappedBuffer(bytes);
-        try {
-            return SnmpResult.decode(buf, 100);
-        } finally {
-            buf.release();
-        }
+        return WireBytes.decode(bytes, buf -> SnmpResult.decode(buf, 100));
     }
 
     private static byte[] encode(SnmpGetRequest r) {
-        ByteBuf out = r.encode(UnpooledByteBufAllocator.DEFAULT);
-        try {
-            return ByteBufUtil.getBytes(out);
-        } finally {
-            out.release();
-        }
+        return WireBytes.drain(r.encode(UnpooledByteBufAllocator.DEFAULT));
     }
 
     @Test
@@ -111,10 +99,7 @@ class SnmpCodecTest {
     @Test
     void everyTruncationIsADecodeError() {
         byte[] full = GoldenHex.reply("snmp/netsnmp-v2c-system.hex");
-        for (int n = 0; n < full.length; n++) {
-            byte[] cut = Arrays.copyOf(full, n);
-            assertThatThrownBy(() -> decode(cut)).as("cut at %d", n).isInstanceOf(ProtocolDecodeException.class);
-        }
+        WireBytes.assertEveryTruncationFails(full, full.length, buf -> SnmpResult.decode(buf, 100));
     }
 
     @Test
@@ -186,18 +171,7 @@ class SnmpCodecTest {
 
     @Test
     void randomCorruptionOnlyEverRaisesDecodeErrors() {
-        byte[] full = GoldenHex.reply("snmp/netsnmp-v2c-types.hex");
-        Random random = new Random(161);
-        for (int i = 0; i < 5_000; i++) {
-            byte[] m = full.clone();
-            for (int k = 0; k <= random.nextInt(3); k++) {
-                m[random.nextInt(m.length)] = (byte) random.nextInt(256);
-            }
-            try {
-                decode(m);
-            } catch (ProtocolDecodeException expected) {
-                // corrupt input must fail this way and no other
-            }
-        }
+        WireBytes.assertCorruptionOnlyRaisesDecodeErrors(GoldenHex.reply("snmp/netsnmp-v2c-types.hex"), 161, 3,
+                buf -> SnmpResult.decode(buf, 100));
     }
 }

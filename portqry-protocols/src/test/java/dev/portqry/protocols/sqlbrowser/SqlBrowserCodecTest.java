@@ -5,26 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.portqry.core.ProtocolDecodeException;
 import dev.portqry.protocols.GoldenHex;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
+import dev.portqry.protocols.WireBytes;
 import io.netty.buffer.UnpooledByteBufAllocator;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.OptionalInt;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** MC-SQLR requests and SVR_RESP decoding against vectors built from the spec. */
 class SqlBrowserCodecTest {
 
     private static SqlBrowserResponse decode(byte[] bytes, int maxEntries) {
-        ByteBuf buf = Unpooled.wrappedBuffer(bytes);
-        try {
-            return SqlBrowserResponse.decode(buf, maxEntries);
-        } finally {
-            buf.release();
-        }
+        return WireBytes.decode(bytes, buf -> SqlBrowserResponse.decode(buf, maxEntries));
     }
 
     private static byte[] svrResp(String data) {
@@ -38,12 +29,7 @@ class SqlBrowserCodecTest {
     }
 
     private static byte[] encode(SqlBrowserRequest r) {
-        ByteBuf out = r.encode(UnpooledByteBufAllocator.DEFAULT);
-        try {
-            return ByteBufUtil.getBytes(out);
-        } finally {
-            out.release();
-        }
+        return WireBytes.drain(r.encode(UnpooledByteBufAllocator.DEFAULT));
     }
 
     @Test
@@ -107,24 +93,12 @@ class SqlBrowserCodecTest {
     @Test
     void everyTruncationIsADecodeError() {
         byte[] full = GoldenHex.reply("sqlbrowser/mcsqlr-two-instances.hex");
-        for (int n = 0; n < full.length; n++) {
-            byte[] cut = Arrays.copyOf(full, n);
-            assertThatThrownBy(() -> decode(cut, 100)).as("cut at %d", n).isInstanceOf(ProtocolDecodeException.class);
-        }
+        WireBytes.assertEveryTruncationFails(full, full.length, buf -> SqlBrowserResponse.decode(buf, 100));
     }
 
     @Test
     void randomCorruptionOnlyEverRaisesDecodeErrors() {
-        byte[] full = GoldenHex.reply("sqlbrowser/mcsqlr-two-instances.hex");
-        Random random = new Random(1434);
-        for (int i = 0; i < 5_000; i++) {
-            byte[] m = full.clone();
-            m[random.nextInt(m.length)] = (byte) random.nextInt(256);
-            try {
-                decode(m, 100);
-            } catch (ProtocolDecodeException expected) {
-                // corrupt input must fail this way and no other
-            }
-        }
+        WireBytes.assertCorruptionOnlyRaisesDecodeErrors(GoldenHex.reply("sqlbrowser/mcsqlr-two-instances.hex"), 1434, 2,
+                buf -> SqlBrowserResponse.decode(buf, 100));
     }
 }
