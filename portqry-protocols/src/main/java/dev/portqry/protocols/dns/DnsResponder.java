@@ -1,0 +1,68 @@
+package dev.portqry.protocols.dns;
+
+import dev.portqry.core.Protocol;
+import dev.portqry.core.spi.Conversation;
+import dev.portqry.core.spi.ConversationContext;
+import dev.portqry.core.spi.PortClaim;
+import dev.portqry.core.spi.ProtocolResponder;
+import dev.portqry.core.spi.ResponderSetting;
+import java.util.Set;
+
+/**
+ * DNS on TCP and UDP 53: sends one query with recursion-desired clear, so the server answers
+ * from what it holds itself and never forwards the question past itself; any answer, positive
+ * or negative, proves the port is LISTENING. The typed result is a {@link DnsAnswer}.
+ *
+ * <p>The question is {@link #NAME} and {@link #TYPE} when set; otherwise the target's own name
+ * with type A when the caller gave a name, else the root zone {@code .} NS (answered from root
+ * hints, or refused: either proves a DNS server).
+ *
+ * <pre>{@code
+ * ProbeOptions opts = ProbeOptions.builder().set(DnsResponder.NAME, "dc1.corp.example.test").build();
+ * probe.probe(dc, Protocol.UDP, 53, opts).join().result(DnsAnswer.class)
+ *      .ifPresent(a -> a.answers().forEach(System.out::println));
+ * }</pre>
+ */
+public final class DnsResponder implements ProtocolResponder {
+    /** The name to ask for; empty (the default) picks the target name, else the root zone. */
+    public static final ResponderSetting<String> NAME = ResponderSetting.of("dns.name", String.class, "");
+    /**
+     * The record type to ask for, a mnemonic ({@code A}, {@code SOA}, {@code SRV}...) or a
+     * number; empty (the default) means A for a name and NS for the root zone.
+     */
+    public static final ResponderSetting<String> TYPE = ResponderSetting.of("dns.type", String.class, "");
+
+    /** Creates the responder; it is stateless. */
+    public DnsResponder() {
+    }
+
+    @Override
+    public String name() {
+        return "dns";
+    }
+
+    @Override
+    public String displayName() {
+        return "DNS";
+    }
+
+    @Override
+    public Set<PortClaim> defaultPorts() {
+        return Set.of(PortClaim.tcp(53), PortClaim.udp(53));
+    }
+
+    @Override
+    public Set<String> serviceNames() {
+        return Set.of("domain");
+    }
+
+    @Override
+    public boolean supports(Protocol protocol) {
+        return true;
+    }
+
+    @Override
+    public Conversation open(ConversationContext context) {
+        return new DnsConversation(context, DnsQuestionChoice.choose(context));
+    }
+}
