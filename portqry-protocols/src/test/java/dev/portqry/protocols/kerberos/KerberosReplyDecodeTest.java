@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.portqry.core.ProtocolDecodeException;
+import dev.portqry.protocols.GoldenHex;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -16,7 +17,7 @@ class KerberosReplyDecodeTest {
 
     @Test
     void udpPrincipalUnknown() {
-        KrbError e = (KrbError) KerberosReply.decode(Golden.hex("udp-krb-error-c-principal-unknown.hex"));
+        KrbError e = (KrbError) KerberosReply.decode(GoldenHex.hex("kerberos/udp-krb-error-c-principal-unknown.hex"));
         assertThat(e.errorCode()).isEqualTo(KerberosErrorCode.KDC_ERR_C_PRINCIPAL_UNKNOWN);
         assertThat(e.realm()).isEqualTo("CORP.EXAMPLE.TEST");
         assertThat(e.server()).isEqualTo(PrincipalName.krbtgt("CORP.EXAMPLE.TEST"));
@@ -29,14 +30,14 @@ class KerberosReplyDecodeTest {
 
     @Test
     void tcpPrincipalUnknown() {
-        KrbError e = (KrbError) KerberosReply.decode(Golden.tcpMessage("tcp-krb-error-c-principal-unknown.hex"));
+        KrbError e = (KrbError) KerberosReply.decode(GoldenHex.withoutLengthPrefix("kerberos/tcp-krb-error-c-principal-unknown.hex"));
         assertThat(e.errorCode().code()).isEqualTo(6);
         assertThat(e.realm()).isEqualTo("CORP.EXAMPLE.TEST");
     }
 
     @Test
     void preauthRequiredCarriesTextAndMethodData() {
-        KrbError e = (KrbError) KerberosReply.decode(Golden.hex("udp-krb-error-preauth-required.hex"));
+        KrbError e = (KrbError) KerberosReply.decode(GoldenHex.hex("kerberos/udp-krb-error-preauth-required.hex"));
         assertThat(e.errorCode()).isEqualTo(KerberosErrorCode.KDC_ERR_PREAUTH_REQUIRED);
         assertThat(e.client()).contains(PrincipalName.user("Administrator"));
         assertThat(e.text()).isPresent();
@@ -45,7 +46,7 @@ class KerberosReplyDecodeTest {
 
     @Test
     void foreignRealmIsEchoed() {
-        KrbError e = (KrbError) KerberosReply.decode(Golden.tcpMessage("tcp-krb-error-foreign-realm.hex"));
+        KrbError e = (KrbError) KerberosReply.decode(GoldenHex.withoutLengthPrefix("kerberos/tcp-krb-error-foreign-realm.hex"));
         assertThat(e.realm()).isEqualTo("PORTQRY.INVALID");
         assertThat(e.server()).isEqualTo(PrincipalName.krbtgt("PORTQRY.INVALID"));
     }
@@ -77,7 +78,7 @@ class KerberosReplyDecodeTest {
 
     @Test
     void everyTruncationIsADecodeError() {
-        byte[] good = Golden.hex("udp-krb-error-preauth-required.hex");
+        byte[] good = GoldenHex.hex("kerberos/udp-krb-error-preauth-required.hex");
         for (int n = 0; n < good.length; n++) {
             byte[] cut = Arrays.copyOf(good, n);
             assertThatThrownBy(() -> KerberosReply.decode(cut)).as("cut at %d", n).isInstanceOf(ProtocolDecodeException.class);
@@ -86,7 +87,7 @@ class KerberosReplyDecodeTest {
 
     @Test
     void malformedVariantsAreDecodeErrors() {
-        byte[] good = Golden.hex("udp-krb-error-c-principal-unknown.hex");
+        byte[] good = GoldenHex.hex("kerberos/udp-krb-error-c-principal-unknown.hex");
         for (byte[] bad : List.of(
                 patch(good, 2, 0xff),                       // outer length claims more than there is
                 patch(patch(good, 1, 0x84), 2, 0x7f),       // four-octet length of 2 GB
@@ -106,7 +107,7 @@ class KerberosReplyDecodeTest {
     void asReqMatchesTheVectorSambaAnswered() {
         AsReq req = new AsReq(PROBE_CLIENT, "CORP.EXAMPLE.TEST", PrincipalName.krbtgt("CORP.EXAMPLE.TEST"),
                 123456789L, AsReq.FAR_FUTURE, AsReq.DEFAULT_ETYPES);
-        assertThat(req.encode()).isEqualTo(Golden.hex("as-req.hex"));
+        assertThat(req.encode()).isEqualTo(GoldenHex.hex("kerberos/as-req.hex"));
         assertThat(AsReq.decode(req.encode())).isEqualTo(req);
     }
 

@@ -11,6 +11,7 @@ import dev.portqry.core.Protocol;
 import dev.portqry.core.ResponderOutcome;
 import dev.portqry.core.ResponderSelection;
 import dev.portqry.core.spi.ResponderRegistry;
+import dev.portqry.protocols.GoldenHex;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -112,7 +113,7 @@ class KerberosResponderLoopbackTest {
 
     @Test
     void udpReplyForAnotherClientIsIgnored() throws Exception {
-        byte[] someoneElses = Golden.hex("udp-krb-error-c-principal-unknown.hex");
+        byte[] someoneElses = GoldenHex.hex("kerberos/udp-krb-error-c-principal-unknown.hex");
         try (LoopbackPeers.UdpResponder kdc = new LoopbackPeers.UdpResponder(LOOPBACK, in -> in.length > 1 ? someoneElses : null)) {
             PortStatus st = probe.probe(LOOPBACK, Protocol.UDP, kdc.port(), OPTS).get();
             assertThat(st.result(KerberosResult.class)).isEmpty();
