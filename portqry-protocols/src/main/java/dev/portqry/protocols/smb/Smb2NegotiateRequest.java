@@ -12,8 +12,10 @@ import java.util.UUID;
  *
  * @param clientGuid the client GUID
  * @param salt the 32-byte pre-authentication integrity salt
+ * @param messageId the header's MessageId: 0 when it opens the connection, 1 after a
+ *     multi-protocol negotiate (MS-SMB2 3.2.5.2)
  */
-public record Smb2NegotiateRequest(UUID clientGuid, byte[] salt) {
+public record Smb2NegotiateRequest(UUID clientGuid, byte[] salt, long messageId) {
     /** SMB2 header: ProtocolId, StructureSize 64 (2.2.1). */
     static final int HEADER_SIZE = 64;
     /** NEGOTIATE request body StructureSize: 36, whatever the dialect count (2.2.3). */
@@ -31,6 +33,9 @@ public record Smb2NegotiateRequest(UUID clientGuid, byte[] salt) {
     /** Checks the arguments and copies the salt. */
     public Smb2NegotiateRequest {
         Objects.requireNonNull(clientGuid, "clientGuid");
+        if (messageId < 0) {
+            throw new IllegalArgumentException("messageId must not be negative, was " + messageId);
+        }
         if (salt.length != 32) {
             throw new IllegalArgumentException("salt must be 32 bytes, was " + salt.length);
         }
@@ -52,7 +57,7 @@ public record Smb2NegotiateRequest(UUID clientGuid, byte[] salt) {
         int frame = out.writerIndex();
         out.writeInt(0);
         int smb = out.writerIndex();
-        writeHeader(out);
+        writeHeader(out, messageId);
         int dialectsEnd = HEADER_SIZE + BODY_SIZE + 2 * SmbDialect.OFFERED.length;
         int contextOffset = align8(dialectsEnd);
         out.writeShortLE(BODY_SIZE);
@@ -83,8 +88,8 @@ public record Smb2NegotiateRequest(UUID clientGuid, byte[] salt) {
         out.setInt(frame, out.writerIndex() - smb);
     }
 
-    /** The SYNC header of 2.2.1.2 for command NEGOTIATE, MessageId 0, asking for one credit. */
-    private static void writeHeader(ByteBuf out) {
+    /** The SYNC header of 2.2.1.2 for command NEGOTIATE, asking for one credit. */
+    private static void writeHeader(ByteBuf out, long messageId) {
         out.writeByte(0xfe).writeByte('S').writeByte('M').writeByte('B');
         out.writeShortLE(HEADER_SIZE);
         out.writeShortLE(0);      // CreditCharge
@@ -93,7 +98,7 @@ public record Smb2NegotiateRequest(UUID clientGuid, byte[] salt) {
         out.writeShortLE(1);      // CreditRequest
         out.writeIntLE(0);        // Flags: a request
         out.writeIntLE(0);        // NextCommand
-        out.writeLongLE(0);       // MessageId: the reply must echo 0
+        out.writeLongLE(messageId); // MessageId: the reply must echo it
         out.writeIntLE(0);        // Reserved (ProcessId)
         out.writeIntLE(0);        // TreeId
         out.writeLongLE(0);       // SessionId

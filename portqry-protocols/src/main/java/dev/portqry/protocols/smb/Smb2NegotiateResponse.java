@@ -65,10 +65,11 @@ public record Smb2NegotiateResponse(NtStatus status, int securityMode, SmbDialec
 
     /**
      * @param message one whole SMB2 message, starting at its {@code 0xFE 'SMB'} header; read, not released
+     * @param messageId the MessageId of the request it answers (0 for the multi-protocol negotiate)
      * @return the decoded response
      * @throws ProtocolDecodeException when it is not a well-formed NEGOTIATE response
      */
-    static Smb2NegotiateResponse decode(ByteBuf message) {
+    static Smb2NegotiateResponse decode(ByteBuf message, long messageId) {
         int h = message.readerIndex();
         int size = message.readableBytes();
         check(size >= Smb2NegotiateRequest.HEADER_SIZE + ERROR_STRUCTURE_SIZE - 1, "SMB2 message of %d bytes is too short", size);
@@ -78,7 +79,7 @@ public record Smb2NegotiateResponse(NtStatus status, int securityMode, SmbDialec
         int command = message.getUnsignedShortLE(h + 12);
         check(command == 0, "SMB2 command 0x%04x in answer to NEGOTIATE", command);
         check((message.getIntLE(h + 16) & FLAGS_SERVER_TO_REDIR) != 0, "SMB2 message is not flagged as a response");
-        check(message.getLongLE(h + 24) == 0, "SMB2 MessageId %d, the request's was 0", message.getLongLE(h + 24));
+        check(message.getLongLE(h + 24) == messageId, "SMB2 MessageId %d, the request's was %d", message.getLongLE(h + 24), messageId);
         int b = h + Smb2NegotiateRequest.HEADER_SIZE;
         int structureSize = message.getUnsignedShortLE(b);
         if (!status.isSuccess()) {

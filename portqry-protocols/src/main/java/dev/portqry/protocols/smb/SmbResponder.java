@@ -10,10 +10,12 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Sends an SMB2 NEGOTIATE to TCP 445 (direct TCP) or 139 (after a NetBIOS session request to
+ * Negotiates SMB on TCP 445 (direct TCP) or 139 (after a NetBIOS session request to
  * {@code *SMBSERVER}) and reports the dialect, signing policy, server GUID, capabilities and
- * server time. No session is set up and no credential is sent. Any port other than 139 gets
- * direct-TCP framing.
+ * server time. It opens with the multi-protocol SMB1 NEGOTIATE Windows clients use, so that an
+ * SMB1-only server answers (a plain SMB2 NEGOTIATE makes it hang up), then sends the SMB2
+ * NEGOTIATE with dialects 2.0.2 to 3.1.1. No session is set up and no credential is sent.
+ * Any port other than 139 gets direct-TCP framing.
  *
  * <pre>{@code
  * probe.probe("dc1.corp.example.test", Protocol.TCP, 445).join().result(SmbResult.class)
@@ -56,7 +58,7 @@ public final class SmbResponder implements ProtocolResponder {
         ThreadLocalRandom rnd = ThreadLocalRandom.current();
         byte[] salt = new byte[32];
         rnd.nextBytes(salt);
-        Smb2NegotiateRequest request = new Smb2NegotiateRequest(new UUID(rnd.nextLong(), rnd.nextLong()), salt);
+        Smb2NegotiateRequest request = new Smb2NegotiateRequest(new UUID(rnd.nextLong(), rnd.nextLong()), salt, 1);
         NetbiosSessionRequest session = context.remote().getPort() == NETBIOS_SESSION_PORT
                 ? new NetbiosSessionRequest(NetbiosSessionRequest.ANY_SERVER, CALLING_NAME) : null;
         return new SmbConversation(context, request, session);

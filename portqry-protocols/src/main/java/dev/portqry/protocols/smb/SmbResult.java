@@ -13,10 +13,10 @@ import java.util.Optional;
  * @param transport {@code direct TCP} (445, MS-SMB2 2.1) or {@code NetBIOS session} (139, RFC 1002)
  * @param session the NetBIOS session response on 139; empty on direct TCP
  * @param negotiate the SMB2 NEGOTIATE response, when the server sent one
- * @param smb1 the SMB1 reply, when the server answered in SMB1
+ * @param smb1 the SMB1 NEGOTIATE response, when the server answered in SMB1 (it speaks nothing newer)
  */
 public record SmbResult(String transport, Optional<NetbiosSessionResponse> session, Optional<Smb2NegotiateResponse> negotiate,
-                        Optional<Smb1Reply> smb1) implements ResponderResult {
+                        Optional<Smb1NegotiateResponse> smb1) implements ResponderResult {
     /** Checks for nulls. */
     public SmbResult {
         Objects.requireNonNull(transport, "transport");
@@ -51,7 +51,17 @@ public record SmbResult(String transport, Optional<NetbiosSessionResponse> sessi
             lines.add("Security blob: " + n.securityBufferLength() + " bytes");
             n.contexts().forEach(c -> lines.add("Negotiate context: " + c));
         });
-        smb1.ifPresent(s -> lines.add("The server answered in SMB1 (" + s + "): it does not speak SMB2 or later"));
+        smb1.ifPresent(s -> {
+            lines.add("The server answered in SMB1: it does not speak SMB2 or later");
+            if (!s.status().isSuccess()) {
+                lines.add("SMB1 NEGOTIATE failed: " + s.status());
+                return;
+            }
+            lines.add("Dialect: " + s.dialect());
+            lines.add("Signing: " + (s.signingRequired() ? "required" : s.signingEnabled() ? "enabled, not required" : "disabled"));
+            lines.add(String.format("Capabilities: 0x%08x", s.capabilities()));
+            lines.add("Server time: " + s.systemTime().map(Object::toString).orElse("(not sent)"));
+        });
         lines.add("==== End of SMB query response ====");
         return List.copyOf(lines);
     }

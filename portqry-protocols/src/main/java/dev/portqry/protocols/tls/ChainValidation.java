@@ -61,10 +61,19 @@ public record ChainValidation(Status status, String detail) {
             return new ChainValidation(Status.TRUSTED, "");
         } catch (CertificateException e) {
             Status s = isSelfSigned(leaf) ? Status.SELF_SIGNED : Status.UNTRUSTED;
-            return new ChainValidation(s, String.valueOf(e.getMessage()));
+            return new ChainValidation(s, rootMessage(e));
         } catch (RuntimeException e) {
             return new ChainValidation(Status.NOT_CHECKED, e.toString());
         }
+    }
+
+    /** The PKIX wrapper messages repeat class names; the innermost cause says it plainly. */
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        for (int i = 0; i < 8 && t.getCause() != null; i++) {
+            t = t.getCause();
+        }
+        return String.valueOf(t.getMessage());
     }
 
     private static boolean isSelfSigned(X509Certificate cert) {

@@ -22,7 +22,7 @@ class SmbCodecTest {
     private static Smb2NegotiateResponse decode(byte[] framed) {
         ByteBuf b = Unpooled.wrappedBuffer(framed, 4, framed.length - 4);
         try {
-            return Smb2NegotiateResponse.decode(b);
+            return Smb2NegotiateResponse.decode(b, 0);
         } finally {
             b.release();
         }
@@ -35,7 +35,7 @@ class SmbCodecTest {
             salt[i] = (byte) i;
         }
         ByteBuf out = Unpooled.buffer();
-        new Smb2NegotiateRequest(UUID.fromString("01234567-89ab-cdef-0123-456789abcdef"), salt).writeTo(out);
+        new Smb2NegotiateRequest(UUID.fromString("01234567-89ab-cdef-0123-456789abcdef"), salt, 0).writeTo(out);
         byte[] bytes = new byte[out.readableBytes()];
         out.readBytes(bytes);
         out.release();
@@ -60,29 +60,74 @@ class SmbCodecTest {
                 .containsExactly("preauth integrity: SHA-512, salt 32 bytes", "encryption: AES-128-GCM");
     }
 
+    /** Feeds a captured exchange to a fresh conversation, releasing what it sends; returns the result. */
+    private static SmbResult replay(int port, String golden) {
+        Conversation c = new SmbResponder().open(new TestContext(port));
+        c.start().release();
+        ByteBuf in = Unpooled.wrappedBuffer(GoldenHex.hex(golden));
+        try {
+            for (int i = 0; i < 4; i++) {
+                Step s = c.onReceive(in);
+                if (s instanceof Step.Done done) {
+                    assertThat(in.isReadable()).isFalse();
+                    return (SmbResult) done.result();
+                }
+                assertThat(s).isInstanceOf(Step.Send.class);
+                ((Step.Send) s).data().release();
+            }
+            throw new AssertionError("conversation did not finish");
+        } finally {
+            in.release();
+        }
+    }
+
+    @Test
+    void multiProtocolNegotiateIsWhatSambaAnswered() {
+        Conversation c = new SmbResponder().open(new TestContext(445));
+        ByteBuf first = c.start();
+        byte[] bytes = new byte[first.readableBytes()];
+        first.readBytes(bytes);
+        first.release();
+        assertThat(bytes).isEqualTo(GoldenHex.hex("smb/multi-protocol-negotiate-request.hex"));
+    }
+
+    @Test
+    void directTcpExchangeWithTheDc() {
+        SmbResult r = replay(445, "smb/exchange-445.hex");
+        assertThat(r.transport()).isEqualTo("direct TCP");
+        assertThat(r.session()).isEmpty();
+        assertThat(r.dialect()).contains(SmbDialect.SMB_3_1_1);
+        assertThat(r.negotiate().orElseThrow().signingRequired()).isTrue();
+        assertThat(r.negotiate().orElseThrow().contexts()).hasSize(2);
+    }
+
     @Test
     void netbiosSessionThenNegotiateOn139() {
-        byte[] reply = GoldenHex.hex("smb/session-and-negotiate-response-139.hex");
         Conversation c = new SmbResponder().open(new TestContext(139));
         ByteBuf first = c.start();
         assertThat(first.readableBytes()).isEqualTo(72);
         assertThat((int) first.getUnsignedByte(0)).isEqualTo(0x81);
         first.release();
-        ByteBuf in = Unpooled.wrappedBuffer(reply);
-        try {
-            Step s = c.onReceive(in);
-            assertThat(s).isInstanceOf(Step.Send.class);
-            ((Step.Send) s).data().release();
-            Step done = c.onReceive(in);
-            SmbResult r = (SmbResult) ((Step.Done) done).result();
-            assertThat(r.transport()).isEqualTo("NetBIOS session");
-            assertThat(r.session().orElseThrow().accepted()).isTrue();
-            assertThat(r.dialect()).contains(SmbDialect.SMB_3_1_1);
-            assertThat(r.reportLines()).first().isEqualTo("SMB query response:");
-            assertThat(r.reportLines()).contains("Signing: required", "Dialect: SMB 3.1.1 (0x0311)");
-            assertThat(r.reportLines()).last().isEqualTo("==== End of SMB query response ====");
-        } finally {
-            in.release();
+        SmbResult r = replay(139, "smb/exchange-139.hex");
+        assertThat(r.transport()).isEqualTo("NetBIOS session");
+        assertThat(r.session().orElseThrow().accepted()).isTrue();
+        assertThat(r.dialect()).contains(SmbDialect.SMB_3_1_1);
+        assertThat(r.reportLines()).first().isEqualTo("SMB query response:");
+        assertThat(r.reportLines()).contains("Signing: required", "Dialect: SMB 3.1.1 (0x0311)");
+        assertThat(r.reportLines()).last().isEqualTo("==== End of SMB query response ====");
+    }
+
+    @Test
+    void smb1OnlyServerAnswersInSmb1() {
+        for (int port : new int[] {445, 139}) {
+            SmbResult r = replay(port, "smb/smb1-only-exchange-" + port + ".hex");
+            Smb1NegotiateResponse smb1 = r.smb1().orElseThrow();
+            assertThat(smb1.dialect()).isEqualTo("NT LM 0.12");
+            assertThat(smb1.signingRequired()).isFalse();
+            assertThat(smb1.systemTime().orElseThrow()).isAfter(Instant.parse("2026-01-01T00:00:00Z"));
+            assertThat(r.dialect()).isEmpty();
+            assertThat(r.summary()).isEqualTo("SMB1 only");
+            assertThat(r.reportLines()).contains("The server answered in SMB1: it does not speak SMB2 or later", "Dialect: NT LM 0.12");
         }
     }
 
@@ -128,6 +173,24 @@ class SmbCodecTest {
         }) {
             assertThatThrownBy(() -> decode(bad.length == 100 ? frame(bad) : bad))
                     .isInstanceOf(ProtocolDecodeException.class).hasMessageStartingWith("SMB: ");
+        }
+    }
+
+    @Test
+    void malformedSmb1AnswersAreDecodeErrors() {
+        byte[] frame = GoldenHex.hex("smb/smb1-only-exchange-445.hex");
+        byte[] smb1 = Arrays.copyOfRange(frame, 4, frame.length);
+        for (byte[] bad : new byte[][] {
+            patch(smb1, 4, 0x73),                              // SESSION_SETUP_ANDX, not NEGOTIATE
+            patch(smb1, 32, 0xff),                             // WordCount 255 runs past the message
+            Arrays.copyOf(smb1, 20),                           // shorter than the SMB1 header
+        }) {
+            ByteBuf b = Unpooled.wrappedBuffer(bad);
+            try {
+                assertThatThrownBy(() -> Smb1NegotiateResponse.decode(b)).isInstanceOf(ProtocolDecodeException.class);
+            } finally {
+                b.release();
+            }
         }
     }
 

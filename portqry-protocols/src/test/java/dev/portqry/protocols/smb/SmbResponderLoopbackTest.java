@@ -17,6 +17,9 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,7 +52,7 @@ class SmbResponderLoopbackTest {
 
     @Test
     void negotiateResponseIsDecoded() throws Exception {
-        try (ServerSocket server = serve(GoldenHex.hex("smb/negotiate-response-445.hex"))) {
+        try (ServerSocket server = serve(frames(GoldenHex.hex("smb/exchange-445.hex")))) {
             PortStatus st = probe.probe(LOOPBACK, Protocol.TCP, server.getLocalPort(), OPTS).get();
             SmbResult r = st.result(SmbResult.class).orElseThrow(() -> new AssertionError(st.toString()));
             assertThat(r.transport()).isEqualTo("direct TCP");
@@ -60,39 +63,61 @@ class SmbResponderLoopbackTest {
 
     @Test
     void smb1OnlyServerIsReported() throws Exception {
-        try (ServerSocket server = serve(SMB1_ANSWER)) {
+        try (ServerSocket server = serve(List.of(SMB1_ANSWER))) {
             SmbResult r = probe.probe(LOOPBACK, Protocol.TCP, server.getLocalPort(), OPTS).get()
                     .result(SmbResult.class).orElseThrow();
-            assertThat(r.smb1().orElseThrow().command()).isEqualTo(0x72);
+            assertThat(r.smb1().orElseThrow().status().name()).isEqualTo("STATUS_NOT_SUPPORTED");
             assertThat(r.dialect()).isEmpty();
             assertThat(r.summary()).isEqualTo("SMB1 only");
         }
     }
 
     @Test
+    void capturedSmb1OnlyServerIsReported() throws Exception {
+        try (ServerSocket server = serve(frames(GoldenHex.hex("smb/smb1-only-exchange-445.hex")))) {
+            SmbResult r = probe.probe(LOOPBACK, Protocol.TCP, server.getLocalPort(), OPTS).get()
+                    .result(SmbResult.class).orElseThrow();
+            assertThat(r.smb1().orElseThrow().dialect()).isEqualTo("NT LM 0.12");
+        }
+    }
+
+    @Test
     void garbageIsUnparseable() throws Exception {
-        try (ServerSocket server = serve(new byte[] {0x00, 0x00, 0x00, 0x08, 1, 2, 3, 4, 5, 6, 7, 8})) {
+        try (ServerSocket server = serve(List.of(new byte[] {0x00, 0x00, 0x00, 0x08, 1, 2, 3, 4, 5, 6, 7, 8}))) {
             PortStatus st = probe.probe(LOOPBACK, Protocol.TCP, server.getLocalPort(), OPTS).get();
             assertThat(st.responder()).containsInstanceOf(ResponderOutcome.Unparseable.class);
         }
     }
 
-    /** Reads one framed request and answers with {@code reply}. */
-    private static ServerSocket serve(byte[] reply) throws IOException {
+    /** Splits a captured exchange into its frames (4-byte header with a 24-bit length). */
+    private static List<byte[]> frames(byte[] exchange) {
+        List<byte[]> out = new ArrayList<>();
+        for (int p = 0; p < exchange.length; ) {
+            int length = ((exchange[p + 1] & 0xff) << 16) | ((exchange[p + 2] & 0xff) << 8) | (exchange[p + 3] & 0xff);
+            out.add(Arrays.copyOfRange(exchange, p, p + 4 + length));
+            p += 4 + length;
+        }
+        return out;
+    }
+
+    /** Answers the n-th framed request with the n-th reply, then waits for the client to close. */
+    private static ServerSocket serve(List<byte[]> replies) throws IOException {
         ServerSocket server = LoopbackPeers.tcpListener(LOOPBACK);
         Thread t = new Thread(() -> {
             while (!server.isClosed()) {
                 try (Socket s = server.accept()) {
                     DataInputStream in = new DataInputStream(s.getInputStream());
-                    int length;
-                    try {
-                        length = in.readInt();
-                    } catch (IOException connectOnly) {
-                        continue;
+                    for (byte[] reply : replies) {
+                        int length;
+                        try {
+                            length = in.readInt();
+                        } catch (IOException connectOnlyOrDone) {
+                            break;
+                        }
+                        in.readFully(new byte[length & 0xffffff]);
+                        s.getOutputStream().write(reply);
+                        s.getOutputStream().flush();
                     }
-                    in.readFully(new byte[length & 0xffffff]);
-                    s.getOutputStream().write(reply);
-                    s.getOutputStream().flush();
                     in.read();
                 } catch (IOException e) {
                     return;
