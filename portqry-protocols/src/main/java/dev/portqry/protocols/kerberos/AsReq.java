@@ -1,0 +1,134 @@
+package dev.portqry.protocols.kerberos;
+
+import io.netty.buffer.ByteBuf;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The KRB_AS_REQ the probe sends (RFC 4120 section 5.4.1): a request for a ticket-granting
+ * ticket without PA-DATA, so a KDC answers with a KRB-ERROR (unknown client, pre-authentication
+ * required) that proves it serves the realm, and never needs a key from us.
+ *
+ * @param client the client principal, normally a random name that does not exist
+ * @param realm the realm of client and server, upper case by AD convention
+ * @param server the requested service, normally {@code krbtgt/REALM}
+ * @param nonce the request nonce, 0 to 2^31-1 (some KDCs mishandle UInt32 values above Int32)
+ * @param till the requested end time
+ * @param encryptionTypes the etypes offered, strongest first
+ */
+public record AsReq(PrincipalName client, String realm, PrincipalName server, long nonce, Instant till,
+                    List<Integer> encryptionTypes) {
+    /** aes256-cts-hmac-sha1-96 (RFC 3962). */
+    public static final int AES256_CTS_HMAC_SHA1_96 = 18;
+    /** aes128-cts-hmac-sha1-96 (RFC 3962). */
+    public static final int AES128_CTS_HMAC_SHA1_96 = 17;
+    /** rc4-hmac (RFC 4757), still what older AD accounts have. */
+    public static final int RC4_HMAC = 23;
+    /** The etypes the probe offers: AES256, AES128, RC4. */
+    public static final List<Integer> DEFAULT_ETYPES = List.of(AES256_CTS_HMAC_SHA1_96, AES128_CTS_HMAC_SHA1_96, RC4_HMAC);
+    /** The end time MIT kinit asks for when it wants "as long as allowed" (RFC 4120 5.4.1 till). */
+    public static final Instant FAR_FUTURE = Instant.parse("2037-09-13T02:48:05Z");
+
+    /** pvno (RFC 4120 5.4.1). */
+    static final int PVNO = 5;
+    /** msg-type of KRB_AS_REQ, also its [APPLICATION 10] tag. */
+    static final int MSG_TYPE = 10;
+    /** KDCOptions forwardable (bit 1) and renewable-ok (bit 27), what kinit sends by default (RFC 4120 5.4.1). */
+    static final int KDC_OPTIONS = 0x40000010;
+
+    /** Checks the arguments. */
+    public AsReq {
+        Objects.requireNonNull(client, "client");
+        Objects.requireNonNull(realm, "realm");
+        Objects.requireNonNull(server, "server");
+        Objects.requireNonNull(till, "till");
+        encryptionTypes = List.copyOf(encryptionTypes);
+        if (realm.isEmpty()) {
+            throw new IllegalArgumentException("realm must not be empty");
+        }
+        if (nonce < 0 || nonce > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("nonce must be 0-2147483647, was " + nonce);
+        }
+        if (encryptionTypes.isEmpty()) {
+            throw new IllegalArgumentException("encryptionTypes must not be empty");
+        }
+    }
+
+    /** @return the DER encoding of this request, starting with its [APPLICATION 10] tag */
+    public byte[] encode() {
+        byte[][] etypes = encryptionTypes.stream().map(e -> DerWriter.integer(e)).toArray(byte[][]::new);
+        byte[] body = DerWriter.sequence(
+                DerWriter.field(0, DerWriter.flags(KDC_OPTIONS)),
+                DerWriter.field(1, client.encode()),
+                DerWriter.field(2, DerWriter.string(realm)),
+                DerWriter.field(3, server.encode()),
+                DerWriter.field(5, DerWriter.time(till)),
+                DerWriter.field(7, DerWriter.integer(nonce)),
+                DerWriter.field(8, DerWriter.sequence(etypes)));
+        return DerWriter.application(MSG_TYPE, DerWriter.sequence(
+                DerWriter.field(1, DerWriter.integer(PVNO)),
+                DerWriter.field(2, DerWriter.integer(MSG_TYPE)),
+                DerWriter.field(4, body)));
+    }
+
+    /**
+     * Decodes an AS-REQ as {@link #encode()} writes it (tests use it to play a KDC); PA-DATA and
+     * optional body fields other than cname, sname and till are skipped.
+     *
+     * @param der the DER message, not null
+     * @return the request
+     * @throws dev.portqry.core.ProtocolDecodeException when it is not an AS-REQ
+     */
+    public static AsReq decode(byte[] der) {
+        try {
+            DerReader in = DerReader.of(der);
+            DerReader seq = in.enter(0x60 | MSG_TYPE).enter(DerReader.SEQUENCE);
+            DerReader.checkThat(seq.field(1).readInt() == PVNO, "pvno is not 5");
+            DerReader.checkThat(seq.field(2).readInt() == MSG_TYPE, "msg-type is not AS-REQ");
+            if (seq.nextIs(0xa3)) {
+                seq.skip();
+            }
+            DerReader body = seq.field(4).enter(DerReader.SEQUENCE);
+            body.field(0).skip();
+            PrincipalName cname = PrincipalName.decode(body.field(1));
+            String realm = body.field(2).readString();
+            PrincipalName sname = PrincipalName.decode(body.field(3));
+            if (body.nextIs(0xa4)) {
+                body.skip();
+            }
+            Instant till = body.field(5).readTime();
+            if (body.nextIs(0xa6)) {
+                body.skip();
+            }
+            long nonce = body.field(7).readLong();
+            DerReader etypeSeq = body.field(8).enter(DerReader.SEQUENCE);
+            List<Integer> etypes = new java.util.ArrayList<>();
+            while (etypeSeq.hasMore() && etypes.size() < PrincipalName.MAX_COMPONENTS) {
+                etypes.add(etypeSeq.readInt());
+            }
+            return new AsReq(cname, realm, sname, nonce, till, etypes);
+        } catch (RuntimeException e) {
+            throw dev.portqry.core.ProtocolDecodeException.wrap(DerReader.PROTOCOL, e);
+        }
+    }
+
+    /**
+     * Writes the request, preceded on TCP by its 4-byte record length (RFC 4120 7.2.2).
+     *
+     * @param out the buffer to append to, not null
+     * @param tcpFramed whether to write the TCP length prefix
+     */
+    public void writeTo(ByteBuf out, boolean tcpFramed) {
+        byte[] der = encode();
+        if (tcpFramed) {
+            out.writeInt(der.length);
+        }
+        out.writeBytes(der);
+    }
+
+    @Override
+    public String toString() {
+        return "AS-REQ " + client + "@" + realm + " for " + server + "@" + realm + " nonce " + nonce + " etypes " + encryptionTypes;
+    }
+}
