@@ -29,6 +29,11 @@ public record ResponsePdu(CoHeader header, long allocHint, int contextId, byte[]
         return new ResponsePdu(pdu.header(), hint, ctx, r.bytes(r.remaining(), "stub"));
     }
 
+    /** @return this fragment's stub bytes as a heap buffer that needs no release */
+    public io.netty.buffer.ByteBuf stubPartBuf() {
+        return io.netty.buffer.Unpooled.wrappedBuffer(stubPart);
+    }
+
     /**
      * Encodes a fragment (for test servers).
      *
