@@ -38,7 +38,8 @@ final class ClFragmentAssembler {
         RpcDecodeException.check(n < MAX_FRAGMENTS, "fragment number %d exceeds the cap of %d", n, MAX_FRAGMENTS);
         if (h.lastFragment()) {
             RpcDecodeException.check(last < 0 || last == n, "two last fragments: %d and %d", last, n);
-            RpcDecodeException.check(parts.isEmpty() || parts.lastKey() <= n, "fragment %d after the last one %d", parts.lastKey(), n);
+            int highest = parts.isEmpty() ? -1 : parts.lastKey();
+            RpcDecodeException.check(highest <= n, "fragment %d after the last one %d", highest, n);
             last = n;
         } else {
             RpcDecodeException.check(last < 0 || n < last, "fragment %d after the last one %d", n, last);
