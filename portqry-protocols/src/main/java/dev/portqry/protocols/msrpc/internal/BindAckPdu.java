@@ -65,11 +65,11 @@ public record BindAckPdu(int maxXmitFrag, int maxRecvFrag, long assocGroupId, St
         int recv = r.u16("max_recv_frag");
         long group = r.u32("assoc_group_id");
         int secLen = r.u16("sec_addr length");
-        RpcDecodeException.check(secLen <= MAX_SEC_ADDR, "sec_addr length %d exceeds %d", secLen, MAX_SEC_ADDR);
+        RpcDecodeException.expect(secLen <= MAX_SEC_ADDR, "sec_addr length %d exceeds %d", secLen, MAX_SEC_ADDR);
         String sec = Tower.text(r.bytes(secLen, "sec_addr"));
         r.align(4);
         int n = r.u8("n_results");
-        RpcDecodeException.check(n >= 1 && n <= MAX_RESULTS, "bind_ack has %d results", n);
+        RpcDecodeException.expect(n >= 1 && n <= MAX_RESULTS, "bind_ack has %d results", n);
         r.skip(3, "reserved");
         List<Result> results = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {

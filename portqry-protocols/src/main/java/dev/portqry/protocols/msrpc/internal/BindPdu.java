@@ -56,11 +56,11 @@ public record BindPdu(long callId, int maxXmitFrag, int maxRecvFrag, int context
         int recv = r.u16("max_recv_frag");
         r.u32("assoc_group_id");
         int contexts = r.u8("n_context_elem");
-        RpcDecodeException.check(contexts >= 1, "bind offers no presentation context");
+        RpcDecodeException.expect(contexts >= 1, "bind offers no presentation context");
         r.skip(3, "reserved");
         int ctx = r.u16("p_cont_id");
         int syntaxes = r.u8("n_transfer_syn");
-        RpcDecodeException.check(syntaxes >= 1, "bind context offers no transfer syntax");
+        RpcDecodeException.expect(syntaxes >= 1, "bind context offers no transfer syntax");
         r.skip(1, "reserved");
         RpcInterfaceId abs = RpcInterfaceId.fromPacked(r.uuid("abstract syntax"), r.u32("abstract version"));
         RpcInterfaceId ts = RpcInterfaceId.fromPacked(r.uuid("transfer syntax"), r.u32("transfer version"));

@@ -85,7 +85,7 @@ public final class ClEpmConversation implements Conversation {
         if (type.equals(ClPduType.WORKING) || type.equals(ClPduType.NOCALL) || type.equals(ClPduType.FACK)) {
             return Step.needMore();
         }
-        RpcDecodeException.check(type.equals(ClPduType.RESPONSE), "expected a response to %s, got %s", call.name(), type);
+        RpcDecodeException.expect(type.equals(ClPduType.RESPONSE), "expected a response to %s, got %s", call.name(), type);
         serverBoot = h.serverBoot();
         ByteBuf stub = assembler.add(pdu);
         if (stub == null) {

@@ -35,18 +35,18 @@ final class ClFragmentAssembler {
             return Unpooled.wrappedBuffer(pdu.body());
         }
         int n = h.fragmentNumber();
-        RpcDecodeException.check(n < MAX_FRAGMENTS, "fragment number %d exceeds the cap of %d", n, MAX_FRAGMENTS);
+        RpcDecodeException.expect(n < MAX_FRAGMENTS, "fragment number %d exceeds the cap of %d", n, MAX_FRAGMENTS);
         if (h.lastFragment()) {
-            RpcDecodeException.check(last < 0 || last == n, "two last fragments: %d and %d", last, n);
+            RpcDecodeException.expect(last < 0 || last == n, "two last fragments: %d and %d", last, n);
             int highest = parts.isEmpty() ? -1 : parts.lastKey();
-            RpcDecodeException.check(highest <= n, "fragment %d after the last one %d", highest, n);
+            RpcDecodeException.expect(highest <= n, "fragment %d after the last one %d", highest, n);
             last = n;
         } else {
-            RpcDecodeException.check(last < 0 || n < last, "fragment %d after the last one %d", n, last);
+            RpcDecodeException.expect(last < 0 || n < last, "fragment %d after the last one %d", n, last);
         }
         if (parts.putIfAbsent(n, pdu.body()) == null) {
             bytes += pdu.body().length;
-            RpcDecodeException.check(bytes <= maxStubBytes, "response stub exceeds the cap of %d bytes", maxStubBytes);
+            RpcDecodeException.expect(bytes <= maxStubBytes, "response stub exceeds the cap of %d bytes", maxStubBytes);
         }
         if (last < 0 || parts.size() != last + 1) {
             return null;

@@ -49,10 +49,10 @@ public record ClHeader(ClPduType type, int flags1, int flags2, boolean littleEnd
      * @throws RpcDecodeException when the datagram is too short or not version 4
      */
     public static ClHeader decode(ByteBuf in) {
-        RpcDecodeException.check(in.readableBytes() >= SIZE, "datagram of %d bytes is shorter than a connectionless header",
+        RpcDecodeException.expect(in.readableBytes() >= SIZE, "datagram of %d bytes is shorter than a connectionless header",
                 in.readableBytes());
         int version = in.readUnsignedByte();
-        RpcDecodeException.check(version == VERSION, "not a connectionless DCE/RPC PDU (version %d)", version);
+        RpcDecodeException.expect(version == VERSION, "not a connectionless DCE/RPC PDU (version %d)", version);
         ClPduType type = ClPduType.valueOf(in.readUnsignedByte() & 0x1f);
         int flags1 = in.readUnsignedByte();
         int flags2 = in.readUnsignedByte();

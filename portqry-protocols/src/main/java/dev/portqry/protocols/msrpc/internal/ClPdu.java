@@ -19,7 +19,7 @@ public record ClPdu(ClHeader header, byte[] body) {
      */
     public static ClPdu decode(ByteBuf datagram) {
         ClHeader h = ClHeader.decode(datagram);
-        RpcDecodeException.check(h.bodyLength() <= datagram.readableBytes(),
+        RpcDecodeException.expect(h.bodyLength() <= datagram.readableBytes(),
                 "body length %d is past the %d bytes after the header", h.bodyLength(), datagram.readableBytes());
         byte[] body = new byte[h.bodyLength()];
         datagram.readBytes(body);
@@ -39,7 +39,7 @@ public record ClPdu(ClHeader header, byte[] body) {
 
     /** @return the 32-bit status that opens a fault or reject body (C706 12.5.3.3, 12.5.3.10) */
     public long status() {
-        RpcDecodeException.check(body.length >= 4, "%s body of %d bytes has no status", header.type(), body.length);
+        RpcDecodeException.expect(body.length >= 4, "%s body of %d bytes has no status", header.type(), body.length);
         ByteBuf b = Unpooled.wrappedBuffer(body);
         return header.littleEndian() ? b.readUnsignedIntLE() : b.readUnsignedInt();
     }

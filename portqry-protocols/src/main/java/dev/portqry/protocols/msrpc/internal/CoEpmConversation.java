@@ -52,7 +52,7 @@ public final class CoEpmConversation implements Conversation {
                 return Step.needMore();
             }
             log.debug("received {}", pdu);
-            RpcDecodeException.check(pdu.header().callId() == callId, "%s for call id %d, call %d is in progress",
+            RpcDecodeException.expect(pdu.header().callId() == callId, "%s for call id %d, call %d is in progress",
                     pdu.header().type(), pdu.header().callId(), callId);
             Step step = bound ? onCallPdu(pdu) : onBindReply(pdu);
             if (step != null) {
@@ -68,7 +68,7 @@ public final class CoEpmConversation implements Conversation {
             throw new RpcFaultException("bind_nak: " + nak.reasonText() + ", server supports " + nak.versions(), null);
         }
         rejectFault(pdu, "bind");
-        RpcDecodeException.check(type.equals(CoPduType.BIND_ACK), "expected bind_ack, got %s", type);
+        RpcDecodeException.expect(type.equals(CoPduType.BIND_ACK), "expected bind_ack, got %s", type);
         BindAckPdu ack = BindAckPdu.decode(pdu);
         BindAckPdu.Result result = ack.results().get(0);
         if (!result.accepted()) {
@@ -82,7 +82,7 @@ public final class CoEpmConversation implements Conversation {
     private Step onCallPdu(CoPdu pdu) {
         rejectFault(pdu, call.name());
         CoPduType type = pdu.header().type();
-        RpcDecodeException.check(type.equals(CoPduType.RESPONSE), "expected a response to %s, got %s", call.name(), type);
+        RpcDecodeException.expect(type.equals(CoPduType.RESPONSE), "expected a response to %s, got %s", call.name(), type);
         ByteBuf stub = assembler.add(ResponsePdu.decode(pdu));
         if (stub == null) {
             return null;

@@ -29,11 +29,11 @@ final class CoFragmentAssembler {
      */
     ByteBuf add(ResponsePdu fragment) {
         CoHeader h = fragment.header();
-        RpcDecodeException.check(h.first() == (fragments == 0),
+        RpcDecodeException.expect(h.first() == (fragments == 0),
                 fragments == 0 ? "first response fragment lacks PFC_FIRST_FRAG" : "PFC_FIRST_FRAG in fragment %d", fragments + 1);
         fragments++;
-        RpcDecodeException.check(fragments <= MAX_FRAGMENTS, "response has more than %d fragments", MAX_FRAGMENTS);
-        RpcDecodeException.check((long) stub.size() + fragment.stubPart().length <= maxStubBytes,
+        RpcDecodeException.expect(fragments <= MAX_FRAGMENTS, "response has more than %d fragments", MAX_FRAGMENTS);
+        RpcDecodeException.expect((long) stub.size() + fragment.stubPart().length <= maxStubBytes,
                 "response stub exceeds the cap of %d bytes", maxStubBytes);
         stub.writeBytes(fragment.stubPart());
         if (!h.last()) {

@@ -56,13 +56,13 @@ public record CoHeader(int minorVersion, CoPduType type, int flags, boolean litt
         int i = in.readerIndex();
         int version = in.getUnsignedByte(i);
         int minor = in.getUnsignedByte(i + 1);
-        RpcDecodeException.check(version == 5 && minor <= 1, "not a connection-oriented DCE/RPC PDU (version %d.%d)", version, minor);
+        RpcDecodeException.expect(version == 5 && minor <= 1, "not a connection-oriented DCE/RPC PDU (version %d.%d)", version, minor);
         boolean le = (in.getUnsignedByte(i + 4) & 0x10) != 0;
         int frag = le ? in.getUnsignedShortLE(i + 8) : in.getUnsignedShort(i + 8);
         int auth = le ? in.getUnsignedShortLE(i + 10) : in.getUnsignedShort(i + 10);
         long call = le ? in.getUnsignedIntLE(i + 12) : in.getUnsignedInt(i + 12);
         CoHeader h = new CoHeader(minor, CoPduType.valueOf(in.getUnsignedByte(i + 2)), in.getUnsignedByte(i + 3), le, frag, auth, call);
-        RpcDecodeException.check(h.bodyLength() >= 0, "frag_length %d is too short for the header and auth_length %d", frag, auth);
+        RpcDecodeException.expect(h.bodyLength() >= 0, "frag_length %d is too short for the header and auth_length %d", frag, auth);
         return h;
     }
 

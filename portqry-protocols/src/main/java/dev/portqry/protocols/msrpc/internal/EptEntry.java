@@ -17,7 +17,7 @@ public record EptEntry(UUID object, byte[] tower, String annotation) {
 
     /** @return the endpoint this entry describes; throws {@link RpcDecodeException} for a bad or missing tower */
     public RpcEndpoint toEndpoint() {
-        RpcDecodeException.check(tower != null, "entry '%s' has no tower", annotation);
+        RpcDecodeException.expect(tower != null, "entry '%s' has no tower", annotation);
         return Tower.decode(tower).toEndpoint(object, annotation);
     }
 

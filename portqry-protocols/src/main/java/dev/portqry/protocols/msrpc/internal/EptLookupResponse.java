@@ -38,8 +38,8 @@ public record EptLookupResponse(EptHandle handle, List<EptEntry> entries, RpcSta
         long maxCount = r.u32("entries max_count");
         long offset = r.u32("entries offset");
         int actual = r.count("entries actual_count", EptLookupRequest.MAX_ENTRIES);
-        RpcDecodeException.check(offset == 0, "entries offset %d is not 0", offset);
-        RpcDecodeException.check(actual <= maxCount && actual == num,
+        RpcDecodeException.expect(offset == 0, "entries offset %d is not 0", offset);
+        RpcDecodeException.expect(actual <= maxCount && actual == num,
                 "entries actual_count %d disagrees with max_count %d or num_ents %d", actual, maxCount, num);
         r.need(actual * MIN_ENTRY_BYTES, actual + " entries");
         UUID[] objects = new UUID[actual];
@@ -50,7 +50,7 @@ public record EptLookupResponse(EptHandle handle, List<EptEntry> entries, RpcSta
             referents[i] = r.u32("tower pointer");
             long annOffset = r.u32("annotation offset");
             int annLength = r.count("annotation length", EptEntry.MAX_ANNOTATION);
-            RpcDecodeException.check(annOffset == 0, "annotation offset %d is not 0", annOffset);
+            RpcDecodeException.expect(annOffset == 0, "annotation offset %d is not 0", annOffset);
             annotations[i] = Tower.text(r.bytes(annLength, "annotation"));
         }
         List<EptEntry> entries = new ArrayList<>(actual);

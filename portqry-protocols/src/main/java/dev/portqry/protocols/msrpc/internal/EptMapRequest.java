@@ -44,11 +44,11 @@ public record EptMapRequest(byte[] mapTower, EptHandle handle, int maxTowers) {
         if (r.u32("object pointer") != 0) {
             r.uuid("object");
         }
-        RpcDecodeException.check(r.u32("map_tower pointer") != 0, "map_tower is a null pointer");
+        RpcDecodeException.expect(r.u32("map_tower pointer") != 0, "map_tower is a null pointer");
         byte[] tower = TwrCodec.read(r);
         EptHandle h = EptHandle.read(r);
         long max = r.u32("max_towers");
-        RpcDecodeException.check(max >= 1 && max <= EptLookupRequest.MAX_ENTRIES, "max_towers %d is not 1-500", max);
+        RpcDecodeException.expect(max >= 1 && max <= EptLookupRequest.MAX_ENTRIES, "max_towers %d is not 1-500", max);
         return new EptMapRequest(tower, h, (int) max);
     }
 }

@@ -31,7 +31,7 @@ public record EptMapResponse(EptHandle handle, List<byte[]> towers, RpcStatus st
         long maxCount = r.u32("towers max_count");
         long offset = r.u32("towers offset");
         int actual = r.count("towers actual_count", EptLookupRequest.MAX_ENTRIES);
-        RpcDecodeException.check(offset == 0 && actual <= maxCount && actual == num,
+        RpcDecodeException.expect(offset == 0 && actual <= maxCount && actual == num,
                 "towers offset %d, actual_count %d, max_count %d and num_towers %d disagree", offset, actual, maxCount, num);
         r.need(actual * 4, actual + " tower pointers");
         long[] referents = new long[actual];

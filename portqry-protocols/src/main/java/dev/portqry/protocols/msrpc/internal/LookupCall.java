@@ -67,7 +67,7 @@ public final class LookupCall implements EpmCall {
         if (!page.status().equals(RpcStatus.OK)) {
             throw new RpcFaultException("ept_lookup page " + pages + " failed", page.status());
         }
-        RpcDecodeException.check(page.entries().size() <= pageSize, "ept_lookup returned %d entries, %d were asked for",
+        RpcDecodeException.expect(page.entries().size() <= pageSize, "ept_lookup returned %d entries, %d were asked for",
                 page.entries().size(), pageSize);
         for (EptEntry e : page.entries()) {
             if (endpoints.size() >= maxEntries) {

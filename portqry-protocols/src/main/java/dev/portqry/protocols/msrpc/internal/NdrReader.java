@@ -45,7 +45,7 @@ public final class NdrReader {
      * @param what the field, for the error message
      */
     public void need(int n, String what) {
-        RpcDecodeException.check(n >= 0 && buf.readableBytes() >= n,
+        RpcDecodeException.expect(n >= 0 && buf.readableBytes() >= n,
                 "%s needs %d bytes, %d left", what, n, buf.readableBytes());
     }
 
@@ -78,7 +78,7 @@ public final class NdrReader {
      */
     public int count(String what, int max) {
         long v = u32(what);
-        RpcDecodeException.check(v <= max, "%s %d exceeds the cap of %d", what, v, max);
+        RpcDecodeException.expect(v <= max, "%s %d exceeds the cap of %d", what, v, max);
         return (int) v;
     }
 

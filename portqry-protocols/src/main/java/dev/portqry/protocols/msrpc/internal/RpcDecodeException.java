@@ -24,7 +24,7 @@ public class RpcDecodeException extends ProtocolDecodeException {
      * @param args its arguments
      * @throws RpcDecodeException when {@code condition} is false
      */
-    public static void check(boolean condition, String format, Object... args) {
+    public static void expect(boolean condition, String format, Object... args) {
         if (!condition) {
             throw new RpcDecodeException(String.format(Locale.ROOT, format, args));
         }

@@ -65,13 +65,13 @@ public record Tower(RpcInterfaceId interfaceId, RpcInterfaceId transferSyntax, L
      */
     public static Tower decode(byte[] octets) {
         ByteBuf in = Unpooled.wrappedBuffer(octets);
-        RpcDecodeException.check(in.readableBytes() >= 2, "tower of %d bytes has no floor count", octets.length);
+        RpcDecodeException.expect(in.readableBytes() >= 2, "tower of %d bytes has no floor count", octets.length);
         int count = in.readUnsignedShortLE();
-        RpcDecodeException.check(count >= 3 && count <= MAX_FLOORS, "tower floor count %d is not 3-%d", count, MAX_FLOORS);
+        RpcDecodeException.expect(count >= 3 && count <= MAX_FLOORS, "tower floor count %d is not 3-%d", count, MAX_FLOORS);
         List<byte[][]> raw = new ArrayList<>(count);
         for (int i = 1; i <= count; i++) {
             byte[] lhs = side(in, i, "left");
-            RpcDecodeException.check(lhs.length >= 1, "tower floor %d has an empty left-hand side", i);
+            RpcDecodeException.expect(lhs.length >= 1, "tower floor %d has an empty left-hand side", i);
             raw.add(new byte[][] {lhs, side(in, i, "right")});
         }
         RpcInterfaceId iface = syntaxFloor(raw.get(0), 1);
@@ -87,9 +87,9 @@ public record Tower(RpcInterfaceId interfaceId, RpcInterfaceId transferSyntax, L
     }
 
     private static byte[] side(ByteBuf in, int floor, String which) {
-        RpcDecodeException.check(in.readableBytes() >= 2, "tower floor %d: %s-hand length past the data", floor, which);
+        RpcDecodeException.expect(in.readableBytes() >= 2, "tower floor %d: %s-hand length past the data", floor, which);
         int len = in.readUnsignedShortLE();
-        RpcDecodeException.check(in.readableBytes() >= len, "tower floor %d: %s-hand side of %d bytes, %d left",
+        RpcDecodeException.expect(in.readableBytes() >= len, "tower floor %d: %s-hand side of %d bytes, %d left",
                 floor, which, len, in.readableBytes());
         byte[] out = new byte[len];
         in.readBytes(out);
@@ -99,7 +99,7 @@ public record Tower(RpcInterfaceId interfaceId, RpcInterfaceId transferSyntax, L
     private static RpcInterfaceId syntaxFloor(byte[][] floor, int n) {
         byte[] lhs = floor[0];
         byte[] rhs = floor[1];
-        RpcDecodeException.check((lhs[0] & 0xff) == UUID_FLOOR && lhs.length == 19 && rhs.length >= 2,
+        RpcDecodeException.expect((lhs[0] & 0xff) == UUID_FLOOR && lhs.length == 19 && rhs.length >= 2,
                 "tower floor %d is not a UUID floor (id 0x%02x, %d+%d bytes)", n, lhs[0] & 0xff, lhs.length, rhs.length);
         ByteBuf l = Unpooled.wrappedBuffer(lhs, 1, 18);
         UUID uuid = Uuids.read(l, true);
@@ -129,10 +129,10 @@ public record Tower(RpcInterfaceId interfaceId, RpcInterfaceId transferSyntax, L
         byte[] r = f.rhs;
         switch (f.protocolId) {
             case 0x07, 0x08, 0x1f:
-                RpcDecodeException.check(r.length == 2, "port floor 0x%02x has %d bytes, not 2", f.protocolId, r.length);
+                RpcDecodeException.expect(r.length == 2, "port floor 0x%02x has %d bytes, not 2", f.protocolId, r.length);
                 return Integer.toString((r[0] & 0xff) << 8 | (r[1] & 0xff));
             case 0x09:
-                RpcDecodeException.check(r.length == 4, "IPv4 floor has %d bytes, not 4", r.length);
+                RpcDecodeException.expect(r.length == 4, "IPv4 floor has %d bytes, not 4", r.length);
                 try {
                     return InetAddress.getByAddress(r).getHostAddress();
                 } catch (UnknownHostException e) {

@@ -14,7 +14,7 @@ final class TwrCodec {
     static byte[] read(NdrReader r) {
         int maxCount = r.count("tower max_count", MAX_TOWER_BYTES);
         int length = r.count("tower_length", MAX_TOWER_BYTES);
-        RpcDecodeException.check(maxCount == length, "tower max_count %d differs from tower_length %d", maxCount, length);
+        RpcDecodeException.expect(maxCount == length, "tower max_count %d differs from tower_length %d", maxCount, length);
         byte[] octets = r.bytes(length, "tower octets");
         r.align(4);
         return octets;
