@@ -74,7 +74,7 @@ class EndpointMapperLoopbackTest {
         assertThat(s.state()).isEqualTo(PortState.LISTENING);
         EndpointMapperDump dump = s.result(EndpointMapperDump.class).orElseThrow(() -> new AssertionError(s.responder()));
         assertThat(dump.endpoints()).hasSize(4);
-        assertThat(dump.tcpPorts()).containsExactly(listening.getLocalPort(), closedPort).isSortedAccordingTo(Integer::compare);
+        assertThat(dump.tcpPorts()).containsExactlyInAnyOrder(listening.getLocalPort(), closedPort).isSortedAccordingTo(Integer::compare);
     }
 
     @Test

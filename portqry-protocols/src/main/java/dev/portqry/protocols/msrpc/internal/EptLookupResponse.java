@@ -34,13 +34,7 @@ public record EptLookupResponse(EptHandle handle, List<EptEntry> entries, RpcSta
     public static EptLookupResponse decode(ByteBuf stub, boolean littleEndian) {
         NdrReader r = new NdrReader(stub, littleEndian);
         EptHandle handle = EptHandle.read(r);
-        int num = r.count("num_ents", EptLookupRequest.MAX_ENTRIES);
-        long maxCount = r.u32("entries max_count");
-        long offset = r.u32("entries offset");
-        int actual = r.count("entries actual_count", EptLookupRequest.MAX_ENTRIES);
-        RpcDecodeException.expect(offset == 0, "entries offset %d is not 0", offset);
-        RpcDecodeException.expect(actual <= maxCount && actual == num,
-                "entries actual_count %d disagrees with max_count %d or num_ents %d", actual, maxCount, num);
+        int actual = NdrArrays.countedArray(r, "num_ents", EptLookupRequest.MAX_ENTRIES);
         r.need(actual * MIN_ENTRY_BYTES, actual + " entries");
         UUID[] objects = new UUID[actual];
         long[] referents = new long[actual];

@@ -27,12 +27,7 @@ public record EptMapResponse(EptHandle handle, List<byte[]> towers, RpcStatus st
     public static EptMapResponse decode(ByteBuf stub, boolean littleEndian) {
         NdrReader r = new NdrReader(stub, littleEndian);
         EptHandle handle = EptHandle.read(r);
-        int num = r.count("num_towers", EptLookupRequest.MAX_ENTRIES);
-        long maxCount = r.u32("towers max_count");
-        long offset = r.u32("towers offset");
-        int actual = r.count("towers actual_count", EptLookupRequest.MAX_ENTRIES);
-        RpcDecodeException.expect(offset == 0 && actual <= maxCount && actual == num,
-                "towers offset %d, actual_count %d, max_count %d and num_towers %d disagree", offset, actual, maxCount, num);
+        int actual = NdrArrays.countedArray(r, "num_towers", EptLookupRequest.MAX_ENTRIES);
         r.need(actual * 4, actual + " tower pointers");
         long[] referents = new long[actual];
         for (int i = 0; i < actual; i++) {

@@ -34,12 +34,15 @@ class CoEpmConversationTest {
 
     private static byte[] sent(Step step) {
         assertThat(step).isInstanceOf(Step.Send.class);
-        ByteBuf data = ((Step.Send) step).data();
-        try {
-            return ByteBufUtil.getBytes(data);
-        } finally {
-            data.release();
-        }
+        return Golden.take(((Step.Send) step).data());
+    }
+
+    /** Takes {@code c} past bind_ack; @return its stream buffer, the first request already checked as sent */
+    private static ByteBuf bound(CoEpmConversation c) {
+        c.start().release();
+        ByteBuf in = Unpooled.buffer();
+        sent(feed(c, in, Golden.hex("bind_ack")));
+        return in;
     }
 
     @Test
@@ -84,9 +87,7 @@ class CoEpmConversationTest {
     @Test
     void pagesOfTwentyFollowTheHandleToTheEnd() {
         CoEpmConversation c = lookup(20);
-        c.start().release();
-        ByteBuf in = Unpooled.buffer();
-        sent(feed(c, in, Golden.hex("bind_ack")));
+        ByteBuf in = bound(c);
         sent(feed(c, in, Golden.hex("paged20_1_response_frag1")));
         sent(feed(c, in, Golden.hex("paged20_2_response_frag1")));
         sent(feed(c, in, Golden.hex("paged20_3_response_frag1")));
@@ -98,9 +99,7 @@ class CoEpmConversationTest {
     @Test
     void entryCapTruncates() {
         CoEpmConversation c = new CoEpmConversation(ALLOC, new LookupCall(30, 20), 1 << 20);
-        c.start().release();
-        ByteBuf in = Unpooled.buffer();
-        sent(feed(c, in, Golden.hex("bind_ack")));
+        ByteBuf in = bound(c);
         sent(feed(c, in, Golden.hex("paged20_1_response_frag1")));
         EndpointMapperDump dump = (EndpointMapperDump) ((Step.Done) feed(c, in, Golden.hex("paged20_2_response_frag1"))).result();
         assertThat(dump.endpoints()).hasSize(30);
@@ -121,9 +120,7 @@ class CoEpmConversationTest {
         byte[] response = ByteBufUtil.getBytes(pdu);
         pdu.release();
         CoEpmConversation c = lookup(500);
-        c.start().release();
-        ByteBuf in = Unpooled.buffer();
-        sent(feed(c, in, Golden.hex("bind_ack")));
+        ByteBuf in = bound(c);
         EndpointMapperDump dump = (EndpointMapperDump) ((Step.Done) feed(c, in, response)).result();
         assertThat(dump.endpoints()).hasSize(3);
         assertThat(dump.pages()).isEqualTo(1);
@@ -133,9 +130,7 @@ class CoEpmConversationTest {
     void mapConversationFindsDrsuapi() {
         CoEpmConversation c = new CoEpmConversation(ALLOC,
                 new MapCall(WellKnownInterfaces.parse("DRSUAPI"), ProtocolSequence.NCACN_IP_TCP), 1 << 20);
-        c.start().release();
-        ByteBuf in = Unpooled.buffer();
-        sent(feed(c, in, Golden.hex("bind_ack")));
+        ByteBuf in = bound(c);
         byte[] mapReply = Golden.hex("map_drsuapi_response_frag1");
         mapReply[12] = 2; // Samba answered call 4 of its session; ours is call 2.
         EndpointMapping m = (EndpointMapping) ((Step.Done) feed(c, in, mapReply)).result();
@@ -156,9 +151,7 @@ class CoEpmConversationTest {
     @Test
     void faultInTheMiddleOfPaging() {
         CoEpmConversation c = lookup(20);
-        c.start().release();
-        ByteBuf in = Unpooled.buffer();
-        sent(feed(c, in, Golden.hex("bind_ack")));
+        ByteBuf in = bound(c);
         sent(feed(c, in, Golden.hex("paged20_1_response_frag1")));
         ByteBuf fault = new FaultPdu(3, RpcStatus.NCA_S_FAULT_CONTEXT_MISMATCH, true).encode(ALLOC);
         byte[] bytes = ByteBufUtil.getBytes(fault);
@@ -210,9 +203,7 @@ class CoEpmConversationTest {
     @Test
     void missingFirstFragmentFlag() {
         CoEpmConversation c = lookup(500);
-        c.start().release();
-        ByteBuf in = Unpooled.buffer();
-        sent(feed(c, in, Golden.hex("bind_ack")));
+        ByteBuf in = bound(c);
         byte[] frag2 = Golden.hex("lookup1_response_frag2");
         assertThatThrownBy(() -> feed(c, in, frag2)).isInstanceOf(ProtocolDecodeException.class)
                 .hasMessageContaining("PFC_FIRST_FRAG");
@@ -221,9 +212,7 @@ class CoEpmConversationTest {
     @Test
     void stubCapApplies() {
         CoEpmConversation c = new CoEpmConversation(ALLOC, new LookupCall(10_000, 500), 5000);
-        c.start().release();
-        ByteBuf in = Unpooled.buffer();
-        sent(feed(c, in, Golden.hex("bind_ack")));
+        ByteBuf in = bound(c);
         feed(c, in, Golden.hex("lookup1_response_frag1"));
         assertThatThrownBy(() -> feed(c, in, Golden.hex("lookup1_response_frag2")))
                 .isInstanceOf(ProtocolDecodeException.class).hasMessageContaining("cap of 5000");

@@ -30,6 +30,15 @@ public final class Golden {
         return Unpooled.wrappedBuffer(hex(name));
     }
 
+    /** @return the readable bytes of {@code b}, which is released */
+    public static byte[] take(ByteBuf b) {
+        try {
+            return io.netty.buffer.ByteBufUtil.getBytes(b);
+        } finally {
+            b.release();
+        }
+    }
+
     /** @return the bytes concatenated */
     public static byte[] concat(byte[]... parts) {
         int n = 0;
