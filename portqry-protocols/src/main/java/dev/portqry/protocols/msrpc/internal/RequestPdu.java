@@ -1,0 +1,49 @@
+package dev.portqry.protocols.msrpc.internal;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBufUtil;
+
+/**
+ * A request PDU in one fragment (C706 12.6.4.9, MS-RPCE 2.2.2.9): allocation hint, context id,
+ * operation number and the stub. Endpoint-mapper requests are far below any fragment size.
+ *
+ * @param callId the call id
+ * @param contextId the presentation context id from the bind
+ * @param opnum the operation number
+ * @param stub the NDR stub
+ */
+public record RequestPdu(long callId, int contextId, int opnum, byte[] stub) {
+
+    /**
+     * @param alloc the allocator
+     * @return the PDU; the caller owns it
+     */
+    public ByteBuf encode(ByteBufAllocator alloc) {
+        return CoPdu.encode(alloc, CoPduType.REQUEST, CoHeader.PFC_FIRST_FRAG | CoHeader.PFC_LAST_FRAG, callId, out -> {
+            out.writeIntLE(stub.length).writeShortLE(contextId).writeShortLE(opnum).writeBytes(stub);
+        });
+    }
+
+    /**
+     * Decodes a one-fragment request without object UUID (for test servers).
+     *
+     * @param pdu a request PDU
+     * @return the request
+     */
+    public static RequestPdu decode(CoPdu pdu) {
+        NdrReader r = new NdrReader(pdu.bodyBuf(), pdu.header().littleEndian());
+        r.u32("alloc_hint");
+        int ctx = r.u16("p_cont_id");
+        int opnum = r.u16("opnum");
+        if ((pdu.header().flags() & CoHeader.PFC_OBJECT_UUID) != 0) {
+            r.uuid("object");
+        }
+        return new RequestPdu(pdu.header().callId(), ctx, opnum, r.bytes(r.remaining(), "stub"));
+    }
+
+    @Override
+    public String toString() {
+        return "RequestPdu[call " + callId + ", opnum " + opnum + ", stub " + ByteBufUtil.hexDump(stub) + "]";
+    }
+}

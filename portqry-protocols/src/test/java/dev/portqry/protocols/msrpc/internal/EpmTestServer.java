@@ -1,0 +1,212 @@
+package dev.portqry.protocols.msrpc.internal;
+
+import dev.portqry.protocols.msrpc.RpcEndpoint;
+import dev.portqry.protocols.msrpc.RpcInterfaceId;
+import dev.portqry.protocols.msrpc.RpcStatus;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.buffer.UnpooledByteBufAllocator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * An endpoint mapper written from C706 for tests: answers ept_lookup with every entry in one
+ * page (its stub split in two fragments) and a non-null handle, then 0 entries with
+ * ept_s_not_registered, as Samba does; answers ept_map from the same list. Speaks
+ * connection-oriented DCE/RPC on a TCP port and connectionless on a UDP port of loopback.
+ */
+public final class EpmTestServer implements AutoCloseable {
+    private static final UnpooledByteBufAllocator ALLOC = new UnpooledByteBufAllocator(false);
+    private static final EptHandle HANDLE = new EptHandle(0, UUID.fromString("45810da4-e42e-1d48-affb-bdae572f017b"));
+
+    private final List<RpcEndpoint> endpoints;
+    private final ServerSocket tcp;
+    private final DatagramSocket udp;
+    private final List<Thread> threads = new ArrayList<>();
+
+    /**
+     * @param address loopback address to bind
+     * @param endpoints what the map holds
+     */
+    public EpmTestServer(InetAddress address, List<RpcEndpoint> endpoints) throws IOException {
+        this.endpoints = List.copyOf(endpoints);
+        this.tcp = new ServerSocket(0, 16, address);
+        this.udp = new DatagramSocket(new InetSocketAddress(address, 0));
+        start("epm-tcp", this::acceptLoop);
+        start("epm-udp", this::udpLoop);
+    }
+
+    private void start(String name, Runnable r) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        t.start();
+        threads.add(t);
+    }
+
+    /** @return the TCP port */
+    public int tcpPort() {
+        return tcp.getLocalPort();
+    }
+
+    /** @return the UDP port */
+    public int udpPort() {
+        return udp.getLocalPort();
+    }
+
+    /**
+     * The response stub for a request.
+     *
+     * @param opnum 2 (ept_lookup) or 3 (ept_map)
+     * @param stub the request stub
+     * @return the response stub
+     */
+    public byte[] answer(int opnum, byte[] stub) {
+        ByteBuf out = ALLOC.heapBuffer();
+        try {
+            if (opnum == EptLookupRequest.OPNUM) {
+                EptLookupRequest req = EptLookupRequest.decode(Unpooled.wrappedBuffer(stub), true);
+                boolean first = req.handle().isNull();
+                List<EptEntry> entries = first ? endpoints.stream().limit(req.maxEntries()).map(EptEntry::of).toList() : List.of();
+                new EptLookupResponse(first ? HANDLE : EptHandle.NULL, entries,
+                        first ? RpcStatus.OK : RpcStatus.EPT_S_NOT_REGISTERED).writeTo(out, req.maxEntries());
+            } else {
+                EptMapRequest req = EptMapRequest.decode(Unpooled.wrappedBuffer(stub), true);
+                Tower wanted = Tower.decode(req.mapTower());
+                RpcInterfaceId id = wanted.interfaceId();
+                List<byte[]> towers = endpoints.stream()
+                        .filter(e -> e.interfaceId().equals(id) && e.protocolSequence().equals(wanted.protocolSequence()))
+                        .map(e -> Tower.of(e).encode()).toList();
+                new EptMapResponse(EptHandle.NULL, towers, towers.isEmpty() ? RpcStatus.EPT_S_NOT_REGISTERED : RpcStatus.OK)
+                        .writeTo(out, req.maxTowers());
+            }
+            return ByteBufUtil.getBytes(out);
+        } finally {
+            out.release();
+        }
+    }
+
+    /**
+     * The connectionless response to a request, in two fragments (the second with lastfrag).
+     *
+     * @param request a request PDU
+     * @return the datagrams
+     */
+    public List<byte[]> clResponses(ClPdu request) {
+        byte[] stub = answer(request.header().opnum(), request.body());
+        int half = stub.length / 2;
+        List<byte[]> out = new ArrayList<>();
+        byte[][] parts = {Arrays.copyOfRange(stub, 0, half), Arrays.copyOfRange(stub, half, stub.length)};
+        for (int i = 0; i < 2; i++) {
+            int flags = ClHeader.FRAG | ClHeader.IDEMPOTENT | (i == 1 ? ClHeader.LASTFRAG : 0);
+            ClHeader h = request.header().with(ClPduType.RESPONSE, flags, parts[i].length, i);
+            h = new ClHeader(h.type(), h.flags1(), 0, true, i, h.object(), h.interfaceUuid(), h.activity(), 0x5eed,
+                    h.interfaceVersion(), h.sequence(), h.opnum(), h.bodyLength(), i, 0);
+            ByteBuf b = new ClPdu(h, parts[i]).encode(ALLOC);
+            out.add(ByteBufUtil.getBytes(b));
+            b.release();
+        }
+        return out;
+    }
+
+    private void udpLoop() {
+        byte[] buf = new byte[65536];
+        while (!udp.isClosed()) {
+            try {
+                DatagramPacket p = new DatagramPacket(buf, buf.length);
+                udp.receive(p);
+                ClPdu pdu;
+                try {
+                    pdu = ClPdu.decode(Unpooled.wrappedBuffer(buf, 0, p.getLength()));
+                } catch (RuntimeException notRpc) {
+                    continue; // the plain step-1 datagram
+                }
+                if (!pdu.header().type().equals(ClPduType.REQUEST)) {
+                    continue; // facks
+                }
+                for (byte[] d : clResponses(pdu)) {
+                    udp.send(new DatagramPacket(d, d.length, p.getSocketAddress()));
+                }
+            } catch (IOException e) {
+                return;
+            }
+        }
+    }
+
+    private void acceptLoop() {
+        while (!tcp.isClosed()) {
+            try {
+                Socket s = tcp.accept();
+                start("epm-conn", () -> serve(s));
+            } catch (IOException e) {
+                return;
+            }
+        }
+    }
+
+    private void serve(Socket s) {
+        ByteBuf in = Unpooled.buffer();
+        try (s; InputStream is = s.getInputStream(); OutputStream os = s.getOutputStream()) {
+            byte[] chunk = new byte[4096];
+            int n;
+            while ((n = is.read(chunk)) > 0) {
+                in.writeBytes(chunk, 0, n);
+                CoPdu pdu;
+                while ((pdu = CoPdu.next(in)) != null) {
+                    for (byte[] reply : coReplies(pdu)) {
+                        os.write(reply);
+                    }
+                    os.flush();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // the client went away or sent garbage: end this connection
+        } finally {
+            in.release();
+        }
+    }
+
+    /**
+     * @param pdu a bind or request
+     * @return bind_ack, or the response in two fragments
+     */
+    public List<byte[]> coReplies(CoPdu pdu) {
+        long call = pdu.header().callId();
+        List<ByteBuf> out = new ArrayList<>();
+        if (pdu.header().type().equals(CoPduType.BIND)) {
+            BindPdu bind = BindPdu.decode(pdu);
+            out.add(new BindAckPdu(bind.maxRecvFrag(), bind.maxRecvFrag(), 0x5eed, "135",
+                    List.of(new BindAckPdu.Result(0, 0, RpcInterfaceId.NDR))).encode(ALLOC, call));
+        } else {
+            RequestPdu req = RequestPdu.decode(pdu);
+            byte[] stub = answer(req.opnum(), req.stub());
+            int half = stub.length / 2;
+            out.add(ResponsePdu.encode(ALLOC, CoHeader.PFC_FIRST_FRAG, call, stub.length, Arrays.copyOfRange(stub, 0, half)));
+            out.add(ResponsePdu.encode(ALLOC, CoHeader.PFC_LAST_FRAG, call, stub.length - half,
+                    Arrays.copyOfRange(stub, half, stub.length)));
+        }
+        List<byte[]> bytes = new ArrayList<>();
+        for (ByteBuf b : out) {
+            bytes.add(ByteBufUtil.getBytes(b));
+            b.release();
+        }
+        return bytes;
+    }
+
+    @Override
+    public void close() throws IOException {
+        tcp.close();
+        udp.close();
+    }
+}
