@@ -15,11 +15,12 @@ command -v mvn >/dev/null || { echo "test.sh: mvn not found on PATH" >&2; exit 1
 
 timings=()
 phase_start=0
-begin() { phase_start=$SECONDS; echo "=== test.sh: $1"; }
-end() { timings+=("$(printf '%-12s %5d s' "$1" $((SECONDS - phase_start)))"); }
+phase=
+begin() { phase_start=$SECONDS; phase=$1; echo "=== test.sh: $1"; }
+end() { timings+=("$(printf '%-12s %5d s' "$1" $((SECONDS - phase_start)))"); phase=; }
 report() {
   echo "=== test.sh: time per phase"
-  printf '    %s\n' "${timings[@]}"
+  [ "${#timings[@]}" -eq 0 ] || printf '    %s\n' "${timings[@]}"
   printf '    %-12s %5d s\n' total "$SECONDS"
 }
 
@@ -49,6 +50,7 @@ testbed_up=0
 finish() {
   local rc=$?
   trap - EXIT INT TERM
+  [ -z "$phase" ] || end "${phase%% *} (stopped)"
   if [ "$testbed_up" = 1 ]; then
     begin "testbed down"
     bash "$REPO/scripts/testbed-down.sh" || { echo "test.sh: teardown reported a problem" >&2; [ "$rc" -ne 0 ] || rc=1; }
