@@ -63,6 +63,15 @@ trap finish EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
+# One testbed per machine (fixed namespace name, the DC's well-known ports): a second run of this
+# script, from any checkout, waits here until the first one has torn its testbed down.
+mkdir -p "$(dirname /run/lock/portqry-testbed.lock)"
+exec 9>/run/lock/portqry-testbed.lock
+if ! flock -n 9; then
+  echo "=== test.sh: another run holds the testbed on this machine; waiting (at most 30 min)"
+  flock -w 1800 9 || { echo "test.sh: gave up waiting for the testbed lock" >&2; exit 1; }
+fi
+
 begin "install missing packages"
 bash "$REPO/scripts/testbed-install.sh" || { echo "test.sh: package install failed" >&2; exit 1; }
 end install

@@ -54,8 +54,12 @@ if [ -n "$left" ]; then
   done <<<"$left"
 fi
 
-# 3. The namespace: whatever still runs inside it is ours by construction (it was made here).
-if ip netns list 2>/dev/null | grep -qw "^$NS"; then
+# 3. The namespace: whatever still runs inside it is ours by construction (it was made here),
+#    unless another checkout's testbed is up and owns it.
+other=$(tb_other_owner)
+if [ -n "$other" ]; then
+  say "namespace $NS belongs to the running testbed of ${other%/target/testbed}; left alone"
+elif ip netns list 2>/dev/null | grep -qw "^$NS"; then
   for pid in $(ip netns pids "$NS" 2>/dev/null); do
     tb_log "stopping leftover process $pid inside namespace $NS"
     kill -TERM "$pid" 2>/dev/null
@@ -65,9 +69,10 @@ if ip netns list 2>/dev/null | grep -qw "^$NS"; then
   # Deleting the namespace also deletes both ends of the veth pair and its nftables table.
   ip netns delete "$NS" && say "deleted network namespace $NS"
 fi
-if ip link show "$VETH_ROOT" >/dev/null 2>&1; then
+if [ -z "$other" ] && ip link show "$VETH_ROOT" >/dev/null 2>&1; then
   ip link delete "$VETH_ROOT" && say "deleted leftover veth $VETH_ROOT"
 fi
+[ -n "$other" ] || rm -f "$OWNER"
 
 # 4. Samba's /run/samba mount point, if testbed-up.sh had to create it.
 if [ -f "$STATE/made-run-samba" ]; then

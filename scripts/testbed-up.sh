@@ -19,6 +19,9 @@ done
 [ "${#missing[@]}" -eq 0 ] || tb_die "missing commands: ${missing[*]} (run scripts/testbed-install.sh)"
 
 started=$SECONDS
+other=$(tb_other_owner)
+[ -z "$other" ] || tb_die "the testbed of another checkout is up on this machine (${other%/target/testbed}); \
+stop it first: bash ${other%/target/testbed}/scripts/testbed-down.sh"
 # A crashed or interrupted earlier run may have left daemons, the namespace or state behind.
 bash "$REPO/scripts/testbed-down.sh" --quiet
 
@@ -36,6 +39,7 @@ on_failure() {
 trap on_failure EXIT
 
 mkdir -p "$STATE" "$PIDS" "$RUNDIR"
+printf '%s\n' "$STATE" >"$OWNER"
 
 # ---------------------------------------------------------------------------------------------
 # Values the tests learn from testbed.properties.
