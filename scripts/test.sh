@@ -15,11 +15,12 @@ command -v mvn >/dev/null || { echo "test.sh: mvn not found on PATH" >&2; exit 1
 
 timings=()
 phase_start=0
-begin() { phase_start=$SECONDS; echo "=== test.sh: $1"; }
-end() { timings+=("$(printf '%-12s %5d s' "$1" $((SECONDS - phase_start)))"); }
+phase=
+begin() { phase_start=$SECONDS; phase=$1; echo "=== test.sh: $1"; }
+end() { timings+=("$(printf '%-12s %5d s' "$1" $((SECONDS - phase_start)))"); phase=; }
 report() {
   echo "=== test.sh: time per phase"
-  printf '    %s\n' "${timings[@]}"
+  [ "${#timings[@]}" -eq 0 ] || printf '    %s\n' "${timings[@]}"
   printf '    %-12s %5d s\n' total "$SECONDS"
 }
 
@@ -49,6 +50,7 @@ testbed_up=0
 finish() {
   local rc=$?
   trap - EXIT INT TERM
+  [ -z "$phase" ] || end "${phase%% *} (stopped)"
   if [ "$testbed_up" = 1 ]; then
     begin "testbed down"
     bash "$REPO/scripts/testbed-down.sh" || { echo "test.sh: teardown reported a problem" >&2; [ "$rc" -ne 0 ] || rc=1; }
@@ -60,6 +62,15 @@ finish() {
 trap finish EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
+
+# One testbed per machine (fixed namespace name, the DC's well-known ports): a second run of this
+# script, from any checkout, waits here until the first one has torn its testbed down.
+mkdir -p "$(dirname /run/lock/portqry-testbed.lock)"
+exec 9>/run/lock/portqry-testbed.lock
+if ! flock -n 9; then
+  echo "=== test.sh: another run holds the testbed on this machine; waiting (at most 30 min)"
+  flock -w 1800 9 || { echo "test.sh: gave up waiting for the testbed lock" >&2; exit 1; }
+fi
 
 begin "install missing packages"
 bash "$REPO/scripts/testbed-install.sh" || { echo "test.sh: package install failed" >&2; exit 1; }

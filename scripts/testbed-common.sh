@@ -20,6 +20,11 @@ else
   RUNDIR="/tmp/portqry-testbed-$(printf '%s' "$STATE" | md5sum | cut -c1-12)"
 fi
 
+# The namespace name and the DC's loopback ports are machine-wide: one testbed per machine. This
+# file names the state dir of the checkout whose testbed holds them (removed by its teardown).
+OWNER=/run/portqry-testbed.owner
+LOCK=/run/lock/portqry-testbed.lock   # held by scripts/test.sh for a whole run
+
 NS=pqtest               # network namespace with the filtered ports
 VETH_ROOT=pqt0          # its veth end in the root namespace
 VETH_NS=pqt1            # and inside
@@ -54,7 +59,7 @@ tb_start() {
   local name=$1 log=$2
   shift 2
   mkdir -p "$PIDS" "$(dirname "$log")"
-  setsid "$@" </dev/null >>"$log" 2>&1 &
+  setsid "$@" </dev/null >>"$log" 2>&1 9>&- &
   local pid=$!
   printf '%s %s %s\n' "$pid" "$(tb_starttime "$pid")" "$log" >"$PIDS/$name.pid"
   tb_log "started $name (pid $pid), log $log"
@@ -150,5 +155,14 @@ tb_render() {
   sed "${args[@]}" "$src" >"$dst"
   if grep -q '@[A-Z0-9_]*@' "$dst"; then
     tb_die "unfilled placeholder in $dst: $(grep -o '@[A-Z0-9_]*@' "$dst" | sort -u | tr '\n' ' ')"
+  fi
+}
+
+# Prints the state dir of another checkout whose testbed is up on this machine, if any.
+tb_other_owner() {
+  local other
+  other=$(cat "$OWNER" 2>/dev/null) || return 0
+  if [ -n "$other" ] && [ "$other" != "$STATE" ] && [ -d "$other/pids" ]; then
+    printf '%s' "$other"
   fi
 }

@@ -18,24 +18,48 @@ if [ -d "$PIDS" ]; then
   done
 fi
 
-# 2. Our daemons whose pid file is gone (e.g. `mvn clean` removed target/ under a running
-#    testbed): found by executable name AND a command line naming this testbed's state dir, so no
-#    other instance of the same program is touched.
-for proc in /proc/[0-9]*; do
-  pid=${proc#/proc/}
-  exe=$(readlink "$proc/exe" 2>/dev/null) || continue
-  case "${exe##*/}" in
-    samba|snmpd|vsftpd|dovecot|exim4|socat) ;;
-    *) continue ;;
-  esac
-  if tr '\0' ' ' <"$proc/cmdline" 2>/dev/null | grep -qF "$STATE/"; then
-    tb_log "stopping leftover ${exe##*/} (pid $pid) of an earlier run"
-    kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null
-  fi
-done
+# 2. Our daemons outside those process groups: smbd starts samba-dcerpcd and its rpcd_* workers on
+#    demand in a session of their own, and a pid file is gone if `mvn clean` removed target/ under a
+#    running testbed. They are found by executable name AND a command line or an open file naming
+#    this testbed's state dir, so no other instance of the same programs is touched.
+leftovers() {
+  local pid exe
+  { grep -lsF "$STATE/" /proc/[0-9]*/cmdline
+    find /proc/[0-9]*/fd -maxdepth 1 -lname "$STATE/*" 2>/dev/null
+  } | cut -d/ -f3 | sort -un | while read -r pid; do
+    [ "$pid" != "$$" ] || continue
+    exe=$(readlink "/proc/$pid/exe" 2>/dev/null) || continue
+    case "${exe##*/}" in
+      samba|samba-dcerpcd|rpcd_*|smbd|winbindd|snmpd|vsftpd|dovecot|exim4) echo "$pid ${exe##*/}" ;;
+    esac
+  done
+}
+# (Samba rewrites its command line to "samba: root process", but its open files, its log and its
+# databases, "(deleted)" ones too, still name the state dir.)
+left=$(leftovers)
+if [ -n "$left" ]; then
+  while read -r pid exe; do
+    say "stopping $exe (pid $pid)"
+    kill -TERM "$pid" 2>/dev/null
+  done <<<"$left"
+  for i in $(seq 1 20); do
+    left=$(leftovers)
+    [ -n "$left" ] || break
+    sleep 0.25
+  done
+  while read -r pid exe; do
+    [ -n "$pid" ] || continue
+    tb_log "$exe (pid $pid) ignored TERM; sending KILL"
+    kill -KILL "$pid" 2>/dev/null
+  done <<<"$left"
+fi
 
-# 3. The namespace: whatever still runs inside it is ours by construction (it was made here).
-if ip netns list 2>/dev/null | grep -qw "^$NS"; then
+# 3. The namespace: whatever still runs inside it is ours by construction (it was made here),
+#    unless another checkout's testbed is up and owns it.
+other=$(tb_other_owner)
+if [ -n "$other" ]; then
+  say "namespace $NS belongs to the running testbed of ${other%/target/testbed}; left alone"
+elif ip netns list 2>/dev/null | grep -qw "^$NS"; then
   for pid in $(ip netns pids "$NS" 2>/dev/null); do
     tb_log "stopping leftover process $pid inside namespace $NS"
     kill -TERM "$pid" 2>/dev/null
@@ -45,9 +69,10 @@ if ip netns list 2>/dev/null | grep -qw "^$NS"; then
   # Deleting the namespace also deletes both ends of the veth pair and its nftables table.
   ip netns delete "$NS" && say "deleted network namespace $NS"
 fi
-if ip link show "$VETH_ROOT" >/dev/null 2>&1; then
+if [ -z "$other" ] && ip link show "$VETH_ROOT" >/dev/null 2>&1; then
   ip link delete "$VETH_ROOT" && say "deleted leftover veth $VETH_ROOT"
 fi
+[ -n "$other" ] || rm -f "$OWNER"
 
 # 4. Samba's /run/samba mount point, if testbed-up.sh had to create it.
 if [ -f "$STATE/made-run-samba" ]; then

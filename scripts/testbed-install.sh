@@ -35,7 +35,9 @@ if [ ! -e "$POLICY" ]; then
   chmod 755 "$POLICY"
   added_policy=1
 fi
-cleanup() { [ "$added_policy" = 1 ] && rm -f "$POLICY"; }
+cleanup() {
+  if [ "$added_policy" = 1 ]; then rm -f "$POLICY"; fi
+}
 trap cleanup EXIT
 
 export DEBIAN_FRONTEND=noninteractive
@@ -52,6 +54,7 @@ echo "testbed-install: done (log $LOG)"
 # leaves it alone and moves its own instance to another port where it can (see testbed-up.sh).
 for d in samba smbd nmbd winbindd snmpd vsftpd dovecot exim4; do
   if pids=$(pgrep -x "$d"); then
-    echo "testbed-install: note: a system $d runs already (pids $(echo $pids)); the testbed does not touch it"
+    echo "testbed-install: note: another $d runs already (pids $(echo $pids)); the testbed leaves it alone"
   fi
 done
+exit 0

@@ -19,6 +19,9 @@ done
 [ "${#missing[@]}" -eq 0 ] || tb_die "missing commands: ${missing[*]} (run scripts/testbed-install.sh)"
 
 started=$SECONDS
+other=$(tb_other_owner)
+[ -z "$other" ] || tb_die "the testbed of another checkout is up on this machine (${other%/target/testbed}); \
+stop it first: bash ${other%/target/testbed}/scripts/testbed-down.sh"
 # A crashed or interrupted earlier run may have left daemons, the namespace or state behind.
 bash "$REPO/scripts/testbed-down.sh" --quiet
 
@@ -36,6 +39,7 @@ on_failure() {
 trap on_failure EXIT
 
 mkdir -p "$STATE" "$PIDS" "$RUNDIR"
+printf '%s\n' "$STATE" >"$OWNER"
 
 # ---------------------------------------------------------------------------------------------
 # Values the tests learn from testbed.properties.
@@ -71,6 +75,27 @@ for p in tcp:53 udp:53 tcp:88 udp:88 tcp:135 udp:137 tcp:389 udp:389 tcp:445 tcp
   fi
 done
 
+# Samba binds its dynamic RPC ports (default 49152 up) without SO_REUSEADDR, on 127.0.0.1 and ::1
+# alike, so a client socket or a TIME_WAIT left on one of those ports by any loopback connection
+# makes it exit at start ("Failed to listen ... ADDRESS_ALREADY_ASSOCIATED"). A range above the
+# kernel's ephemeral ports is never taken by a client; only this testbed's own earlier Samba can
+# hold it, for at most the 60 s of TIME_WAIT, which the wait below covers.
+read -r _ eph_hi </proc/sys/net/ipv4/ip_local_port_range
+if [ "$eph_hi" -lt 61000 ]; then
+  DC_RPC_LOW=61000
+else
+  DC_RPC_LOW=$(( $(cut -f1 </proc/sys/net/ipv4/ip_local_port_range) - 200 ))
+  [ "$DC_RPC_LOW" -ge 10000 ] || DC_RPC_LOW=49152   # no room: Samba's default, and hope
+fi
+DC_RPC_HIGH=$((DC_RPC_LOW + 99))
+rpc_range_free() {
+  ! ss -tanH "( sport >= :$DC_RPC_LOW and sport <= :$DC_RPC_HIGH )" 2>/dev/null | grep -q .
+}
+if ! rpc_range_free; then
+  tb_log "waiting for TCP $DC_RPC_LOW-$DC_RPC_HIGH to be released (TIME_WAIT of an earlier run)"
+  tb_wait "free dynamic RPC ports $DC_RPC_LOW-$DC_RPC_HIGH for samba" none 70 /dev/null rpc_range_free
+fi
+
 # ---------------------------------------------------------------------------------------------
 # Private resolver for every Samba process: inside its own mount namespace /etc/resolv.conf is
 # replaced by one naming the DC itself, so no lookup Samba makes can leave loopback. The root
@@ -103,7 +128,7 @@ fi
 conf="$SAMBA/etc/smb.conf"
 awk '/^\[/ { keep = ($0 == "[global]" || $0 == "[sysvol]" || $0 == "[netlogon]") }
      keep && !/^[ \t]*(dns forwarder|log file|panic action|logging) *=/' "$conf" >"$conf.new"
-awk -v s="$SAMBA" -v r="/run/samba" '
+awk -v s="$SAMBA" -v r="/run/samba" -v low="$DC_RPC_LOW" -v high="$DC_RPC_HIGH" '
   { print }
   $0 == "[global]" {
     print "\t# portqry testbed: no DNS forwarder, so no query is sent past loopback."
@@ -118,6 +143,7 @@ awk -v s="$SAMBA" -v r="/run/samba" '
     print "\tprinting = bsd"
     print "\tprintcap name = /dev/null"
     print "\tdisable spoolss = yes"
+    print "\trpc server dynamic port range = " low "-" high
   }' "$conf.new" >"$conf"
 rm -f "$conf.new"
 mkdir -p "$SAMBA/cache"
@@ -267,6 +293,8 @@ dc.hostname=$DC_HOST
 dc.netbiosname=DC1
 dc.fqdn=$DC_FQDN
 dc.basedn=$DC_BASEDN
+dc.rpc.dynamic.low=$DC_RPC_LOW
+dc.rpc.dynamic.high=$DC_RPC_HIGH
 dc.adminuser=Administrator
 dc.adminpass=$DC_PASS
 snmp.address=127.0.0.1

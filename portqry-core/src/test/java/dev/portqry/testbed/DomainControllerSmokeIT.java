@@ -34,6 +34,12 @@ class DomainControllerSmokeIT {
     SmokeSockets.connect(tb.socketAddress("dc.address", port), SmokeSockets.TIMEOUT_MS);
   }
 
+  @Test
+  void firstDynamicRpcPortListens() throws Exception {
+    // The endpoint mapper hands out ports from this range (the ept_map ITs look them up).
+    SmokeSockets.connect(tb.socketAddress("dc.address", "dc.rpc.dynamic.low"), SmokeSockets.TIMEOUT_MS);
+  }
+
   @ParameterizedTest(name = "TCP {0} on the DC's IPv6 address accepts connections")
   @ValueSource(ints = {135, 389})
   void tcpServicesListenOnIpv6(int port) throws Exception {
