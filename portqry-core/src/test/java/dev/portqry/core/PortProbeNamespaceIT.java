@@ -93,7 +93,11 @@ class PortProbeNamespaceIT {
         "nio, ns.address6, ns.tcp.reject.adminprohibited, prohibited",
     })
     void rejectedTcpIsFilteredWithTheIcmpReason(String transport, String address, String port, String why) throws Exception {
-        PortStatus s = probe(transport, address, Protocol.TCP, port);
+        // Linux reports an IPv6 reject only at the first SYN retransmission, about 1 s in: the
+        // attempt must outlast it. The ICMP answer ends the wait, so a long one costs nothing.
+        PortProbe p = transport.equals("nio") ? nioProbe : epollProbe;
+        PortStatus s = p.probe(tb.address(address), Protocol.TCP, tb.port(port),
+                OPTS.toBuilder().tcpConnectTimeout(Duration.ofSeconds(5)).build()).get(30, TimeUnit.SECONDS);
         assertThat(s.state()).isEqualTo(PortState.FILTERED);
         assertThat(s.attempts()).as("an ICMP error is an answer: no retry").isEqualTo(1);
         assertThat(s.reason()).contains(why);
