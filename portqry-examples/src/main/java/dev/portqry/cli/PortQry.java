@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The {@code portqry} command: PortQry 2.0's command line, output and exit codes (see CLI.md),
@@ -33,6 +34,7 @@ public final class PortQry {
     private final Function<String, String> ask;
     private final boolean installHook;
     private final CountDownLatch finished = new CountDownLatch(1);
+    private Supplier<PortProbe> probes = () -> PortProbe.builder().build();
     private volatile Output output;
     private volatile boolean stopRequested;
     private volatile boolean watching;
@@ -72,6 +74,15 @@ public final class PortQry {
         }
         System.out.flush();
         System.exit(code);
+    }
+
+    /**
+     * @param probes makes the probe engine of each run (tests register their own responders); not null
+     * @return this
+     */
+    PortQry probes(Supplier<PortProbe> probes) {
+        this.probes = Objects.requireNonNull(probes, "probes");
+        return this;
     }
 
     /**
@@ -135,7 +146,7 @@ public final class PortQry {
             default:
                 break;
         }
-        try (PortProbe probe = PortProbe.builder().build()) {
+        try (PortProbe probe = probes.get()) {
             QueryRunner runner = new QueryRunner(probe, o);
             if (req.mode() == CliRequest.Mode.INTERACTIVE) {
                 BufferedReader r = new BufferedReader(new InputStreamReader(in, Charset.defaultCharset()));
