@@ -91,6 +91,8 @@ final class LogFile implements AutoCloseable {
         try {
             writer.write(line);
             writer.newLine();
+            // Flushed per line: a watch can be followed with tail -f and a killed run keeps its lines.
+            writer.flush();
         } catch (IOException e) {
             throw new CliException(ExitCodes.FAILURE, "-l " + path + ": cannot write the log file (" + e.getMessage() + ")");
         }

@@ -2,6 +2,7 @@ package dev.portqry.cli.local;
 
 import dev.portqry.core.Protocol;
 import java.io.IOException;
+import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -79,7 +80,13 @@ public final class ProcNet {
             int st = Integer.parseInt(f[3], 16);
             String state = protocol == Protocol.TCP ? TCP_STATES.getOrDefault(st, "UNKNOWN(" + st + ")")
                     : st == 1 ? "ESTABLISHED" : "";
-            return new SocketEntry(protocol, address(local[0]), Integer.parseInt(local[1], 16), address(remote[0]),
+            InetAddress localAddress = address(local[0]);
+            InetAddress remoteAddress = address(remote[0]);
+            if (localAddress instanceof Inet4Address && remoteAddress.isAnyLocalAddress()) {
+                // A dual-stack socket bound to an IPv4-mapped address: show it as the IPv4 socket it serves.
+                remoteAddress = InetAddress.getByAddress(new byte[4]);
+            }
+            return new SocketEntry(protocol, localAddress, Integer.parseInt(local[1], 16), remoteAddress,
                     Integer.parseInt(remote[1], 16), state, Long.parseLong(f[9]));
         } catch (RuntimeException | UnknownHostException e) {
             return null;

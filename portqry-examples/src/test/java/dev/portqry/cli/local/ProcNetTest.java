@@ -24,6 +24,14 @@ class ProcNetTest {
     }
 
     @Test
+    void dualStackSocketOnMappedAddressReadsAsIpv4() {
+        Assumptions.assumeTrue(ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN, "row below is from a little-endian kernel");
+        SocketEntry e = ProcNet.parse("   0: 0000000000000000FFFF00000100007F:88B3 00000000000000000000000000000000:0000 0A"
+                + " 00000000:00000000 00:00000000 00000000     0        0 42 1 0000000000000000 100 0 0 10 0", Protocol.TCP);
+        assertThat(e.row()).isEqualTo("TCP 34995 127.0.0.1 LISTENING 0.0.0.0:0");
+    }
+
+    @Test
     void malformedRowsAreSkipped() {
         assertThat(ProcNet.parse("garbage", Protocol.TCP)).isNull();
         assertThat(ProcNet.parse("0: XYZ:1 0:0 0A a b c d e f", Protocol.TCP)).isNull();
