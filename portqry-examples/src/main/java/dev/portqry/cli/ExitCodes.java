@@ -1,6 +1,5 @@
 package dev.portqry.cli;
 
-import dev.portqry.core.PortState;
 import java.util.List;
 
 /**
@@ -24,14 +23,6 @@ public final class ExitCodes {
     public static final int FAILURE = 5;
 
     private ExitCodes() {
-    }
-
-    /**
-     * @param state a port's verdict
-     * @return PortQry's exit code for it
-     */
-    public static int of(PortState state) {
-        return state.exitCode();
     }
 
     /**

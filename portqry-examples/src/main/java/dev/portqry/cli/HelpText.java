@@ -52,7 +52,7 @@ final class HelpText {
         }
         l.addAll(List.of(
                 "  -set name=value  set any responder setting by name (e.g. -set snmp.community=public)",
-                "  -ipv4 | -ipv6  probe only the name's IPv4 or IPv6 addresses (default: all, resolver order)",
+                "  -ipv4 | -ipv6  probe the name's first IPv4 or IPv6 address (default: the resolver's first address)",
                 "  -parallel n    probes in flight at once, 1-1024 (default: " + QueryPlan.DEFAULT_PARALLEL
                         + "); output keeps port order",
                 "  -tcpwait ms    wait per TCP connect attempt (default: " + ProbeOptions.DEFAULT_TCP_CONNECT_TIMEOUT.toMillis() + ")",

@@ -70,13 +70,12 @@ final class LogFile implements AutoCloseable {
             log.line("");
             return log;
         } catch (IOException e) {
-            throw new CliException(ExitCodes.FAILURE, "-l " + path + ": cannot write the log file (" + e.getMessage() + ")");
+            throw writeFailure(path, e);
         }
     }
 
-    /** @return the file */
-    Path path() {
-        return path;
+    private static CliException writeFailure(Path path, IOException e) {
+        return new CliException(ExitCodes.FAILURE, "-l " + path + ": cannot write the log file (" + e.getMessage() + ")");
     }
 
     /**
@@ -94,7 +93,7 @@ final class LogFile implements AutoCloseable {
             // Flushed per line: a watch can be followed with tail -f and a killed run keeps its lines.
             writer.flush();
         } catch (IOException e) {
-            throw new CliException(ExitCodes.FAILURE, "-l " + path + ": cannot write the log file (" + e.getMessage() + ")");
+            throw writeFailure(path, e);
         }
     }
 
@@ -109,7 +108,7 @@ final class LogFile implements AutoCloseable {
             writer.newLine();
             writer.close();
         } catch (IOException e) {
-            throw new CliException(ExitCodes.FAILURE, "-l " + path + ": cannot write the log file (" + e.getMessage() + ")");
+            throw writeFailure(path, e);
         } finally {
             closed = true;
         }

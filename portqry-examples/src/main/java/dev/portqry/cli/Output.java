@@ -29,11 +29,6 @@ final class Output implements AutoCloseable {
         this.log = log;
     }
 
-    /** @return whether console output is suppressed */
-    boolean quiet() {
-        return quiet;
-    }
-
     /** @param line a line for the console and the log */
     synchronized void line(String line) {
         if (!quiet) {

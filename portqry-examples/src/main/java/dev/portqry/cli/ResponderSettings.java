@@ -33,11 +33,6 @@ final class ResponderSettings {
         return Optional.ofNullable(byName.get(name));
     }
 
-    /** @return every setting name the registered responders declare */
-    Iterable<String> names() {
-        return byName.keySet();
-    }
-
     /**
      * Applies settings typed as text. {@code -cn}'s community is skipped silently when no
      * responder declares it (PortQry accepts {@code -cn} whatever the port); any other unknown
