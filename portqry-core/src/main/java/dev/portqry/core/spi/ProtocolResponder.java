@@ -1,6 +1,11 @@
 package dev.portqry.core.spi;
 
 import dev.portqry.core.Protocol;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -87,6 +92,31 @@ public interface ProtocolResponder {
      */
     default String silenceHint() {
         return "";
+    }
+
+    /**
+     * The settings this responder reads, so that a front end can offer them by name (the CLI
+     * maps {@code -cn !name!} to a setting named {@code snmp.community}). By default, the
+     * {@code public static final ResponderSetting} fields of the implementation class; override
+     * when the constants live elsewhere.
+     *
+     * @return the settings, in field order; never null
+     */
+    default Collection<ResponderSetting<?>> settings() {
+        List<ResponderSetting<?>> found = new ArrayList<>();
+        for (Field f : getClass().getFields()) {
+            int m = f.getModifiers();
+            if (Modifier.isStatic(m) && Modifier.isFinal(m) && ResponderSetting.class.isAssignableFrom(f.getType())) {
+                try {
+                    if (f.get(null) instanceof ResponderSetting<?> setting) {
+                        found.add(setting);
+                    }
+                } catch (IllegalAccessException e) {
+                    // A public field of a class we cannot access (a non-exported module): not offered.
+                }
+            }
+        }
+        return found;
     }
 
     /**

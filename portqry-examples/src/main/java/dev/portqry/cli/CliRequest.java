@@ -1,0 +1,62 @@
+package dev.portqry.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A checked command line: which mode runs and with what.
+ *
+ * @param mode the mode
+ * @param query the query of command-line mode; in interactive mode the starting values (the
+ *        target list may hold a placeholder when {@code -n} was not given)
+ * @param targetGiven whether {@code -n} was given
+ * @param logFile {@code -l}
+ * @param overwrite {@code -y} (or {@code -q}): overwrite the log file without asking
+ * @param watch the local-mode settings
+ * @param argv the command line as typed, for the log file
+ */
+public record CliRequest(Mode mode, QueryPlan query, boolean targetGiven, Optional<Path> logFile, boolean overwrite,
+                         WatchSettings watch, List<String> argv) {
+    /** Checks and copies the fields. */
+    public CliRequest {
+        Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(query, "query");
+        Objects.requireNonNull(logFile, "logFile");
+        Objects.requireNonNull(watch, "watch");
+        argv = List.copyOf(argv);
+    }
+
+    /** What the run does. */
+    public enum Mode {
+        /** {@code -?}: print help. */
+        HELP,
+        /** {@code -n}: query ports. */
+        QUERY,
+        /** {@code -i}: read commands. */
+        INTERACTIVE,
+        /** {@code -local}: list this computer's ports. */
+        LOCAL,
+        /** {@code -wport}: watch one port. */
+        WATCH_PORT,
+        /** {@code -wpid}: watch one process. */
+        WATCH_PID
+    }
+
+    /**
+     * Local-mode settings.
+     *
+     * @param port the port {@code -wport} watches, 0 when none
+     * @param pid the process {@code -wpid} watches, 0 when none
+     * @param duration {@code -wt}: how long to watch
+     * @param verbose {@code -v}: add command lines and mapped files
+     */
+    public record WatchSettings(int port, long pid, Duration duration, boolean verbose) {
+        /** Default {@code -wt}: 60 s. */
+        public static final Duration DEFAULT_DURATION = Duration.ofSeconds(60);
+        /** Longest {@code -wt}: 1200 s. */
+        public static final int MAX_SECONDS = 1200;
+    }
+}

@@ -1,0 +1,116 @@
+package dev.portqry.cli;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * PortQry's {@code -l} log file: its header (version, system date, command, computer name), every
+ * line the run prints, and the end marker, written once even when Ctrl+C interrupts the run.
+ * Thread-safe.
+ */
+final class LogFile implements AutoCloseable {
+    /** The last line of every log. */
+    static final String END = "========= end of log file =========";
+    /** C's {@code ctime()} layout, e.g. {@code Thu Jan  8 14:03:07 2026}. */
+    private static final DateTimeFormatter CTIME = DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.ENGLISH);
+
+    private final Path path;
+    private final BufferedWriter writer;
+    private boolean closed;
+
+    private LogFile(Path path, BufferedWriter writer) {
+        this.path = path;
+        this.writer = writer;
+    }
+
+    /**
+     * Opens (creating or truncating) the log and writes its header.
+     *
+     * @param path the file
+     * @param argv the command line, for {@code Command run:}
+     * @param overwrite {@code -y}: overwrite an existing file without asking
+     * @param ask asks the terminal a yes/no question and returns the answer; null when there is no terminal
+     * @return the open log
+     * @throws CliException {@link ExitCodes#USAGE} when the file exists and may not be overwritten,
+     *         {@link ExitCodes#FAILURE} when it cannot be written
+     */
+    static LogFile open(Path path, List<String> argv, boolean overwrite, Function<String, String> ask) {
+        if (Files.exists(path) && !overwrite) {
+            if (ask == null) {
+                throw CliException.usage("-l " + path + ": the log file exists and there is no terminal to ask; add -y to overwrite it");
+            }
+            String answer = ask.apply("Log file " + path + " already exists. Do you want to overwrite it? (Y/N) ");
+            if (answer == null || !answer.trim().toLowerCase(Locale.ROOT).startsWith("y")) {
+                throw CliException.usage("-l " + path + ": the log file exists and was not overwritten");
+            }
+        }
+        try {
+            BufferedWriter w = Files.newBufferedWriter(path, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+            LogFile log = new LogFile(path, w);
+            log.line("PortQry Version 2.0 Log File");
+            log.line("");
+            log.line("System Date: " + CTIME.format(ZonedDateTime.now()));
+            log.line("");
+            log.line("Command run:");
+            log.line(" portqry " + String.join(" ", argv));
+            log.line("");
+            log.line("Local computer name:");
+            log.line("");
+            log.line(" " + LocalHost.name());
+            log.line("");
+            return log;
+        } catch (IOException e) {
+            throw writeFailure(path, e);
+        }
+    }
+
+    private static CliException writeFailure(Path path, IOException e) {
+        return new CliException(ExitCodes.FAILURE, "-l " + path + ": cannot write the log file (" + e.getMessage() + ")");
+    }
+
+    /**
+     * Appends a line; does nothing once closed.
+     *
+     * @param line the text, without terminator
+     */
+    synchronized void line(String line) {
+        if (closed) {
+            return;
+        }
+        try {
+            writer.write(line);
+            writer.newLine();
+            // Flushed per line: a watch can be followed with tail -f and a killed run keeps its lines.
+            writer.flush();
+        } catch (IOException e) {
+            throw writeFailure(path, e);
+        }
+    }
+
+    /** Writes the end marker and closes the file; later calls do nothing. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        try {
+            writer.write(END);
+            writer.newLine();
+            writer.close();
+        } catch (IOException e) {
+            throw writeFailure(path, e);
+        } finally {
+            closed = true;
+        }
+    }
+}
