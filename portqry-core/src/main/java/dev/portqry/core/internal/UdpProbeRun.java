@@ -314,6 +314,9 @@ final class UdpProbeRun extends ProbeRun {
                     return;
                 }
                 if (step instanceof dev.portqry.core.spi.Step.Done done) {
+                    if (done.farewell() != null) {
+                        channel.writeAndFlush(anyPort ? new DatagramPacket(done.farewell(), remote) : done.farewell());
+                    }
                     finish(PortState.LISTENING, new ResponderOutcome.Answered(r.name(), done.result()));
                 } else if (step instanceof dev.portqry.core.spi.Step.Send send) {
                     write(send.data());
