@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.portqry.core.ProtocolDecodeException;
 import dev.portqry.protocols.greeting.GoldenBytes;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
@@ -30,7 +29,7 @@ class L2tpCodecTest {
         assertThat(r.reportLines()).containsExactly("L2TP query response:", "Message type: SCCRP (2)", "Protocol version: 1.0",
                 "Host name: portqry-lns", "Vendor name: xelerance.com", "Firmware revision: 0x0690",
                 "Assigned tunnel ID: 32308", "======== End of L2TP query response ========");
-        assertThat(encode(m)).isEqualTo(GoldenBytes.read("l2tp/sccrp-xl2tpd.bin"));
+        assertThat(GoldenBytes.encoded(m::encode)).isEqualTo(GoldenBytes.read("l2tp/sccrp-xl2tpd.bin"));
     }
 
     @Test
@@ -57,7 +56,7 @@ class L2tpCodecTest {
 
     @Test
     void sccrqMatchesTheVectorBuiltFromTheRfc() {
-        byte[] wire = encode(L2tpControlMessage.sccrq("portqry", 0x1234, "portqry"));
+        byte[] wire = GoldenBytes.encoded(L2tpControlMessage.sccrq("portqry", 0x1234, "portqry")::encode);
         assertThat(wire).isEqualTo(GoldenBytes.read("l2tp/sccrq-rfc2661.bin"));
         L2tpControlMessage back = decode(wire);
         assertThat(back.messageType()).contains(L2tpMessageType.SCCRQ);
@@ -66,7 +65,7 @@ class L2tpCodecTest {
 
     @Test
     void stopCcnFarewell() {
-        L2tpControlMessage m = decode(encode(L2tpControlMessage.stopCcn(0x7e34, 0x2222, 1, 1)));
+        L2tpControlMessage m = decode(GoldenBytes.encoded(L2tpControlMessage.stopCcn(0x7e34, 0x2222, 1, 1)::encode));
         assertThat(m.tunnelId()).isEqualTo(0x7e34);
         assertThat(m.messageType()).contains(L2tpMessageType.STOPCCN);
         assertThat(m.find(L2tpAvpType.RESULT_CODE).map(L2tpResultCode::decode).map(L2tpResultCode::result)).contains(1);
@@ -124,16 +123,6 @@ class L2tpCodecTest {
             return m;
         } finally {
             in.release();
-        }
-    }
-
-    private static byte[] encode(L2tpControlMessage m) {
-        ByteBuf out = Unpooled.buffer();
-        try {
-            m.encode(out);
-            return ByteBufUtil.getBytes(out);
-        } finally {
-            out.release();
         }
     }
 }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.portqry.core.ProtocolDecodeException;
 import dev.portqry.protocols.greeting.GoldenBytes;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
@@ -19,7 +18,7 @@ class TftpCodecTest {
         TftpError e = (TftpError) decode(GoldenBytes.read("tftp/error-file-not-found.bin"));
         assertThat(e.code()).isEqualTo(TftpErrorCode.FILE_NOT_FOUND);
         assertThat(e.message()).isEqualTo("File not found");
-        assertThat(encode(e)).isEqualTo(GoldenBytes.read("tftp/error-file-not-found.bin"));
+        assertThat(GoldenBytes.encoded(e::encode)).isEqualTo(GoldenBytes.read("tftp/error-file-not-found.bin"));
     }
 
     @Test
@@ -36,13 +35,13 @@ class TftpCodecTest {
         TftpData d = (TftpData) decode(GoldenBytes.read("tftp/data-hello.bin"));
         assertThat(d.block()).isEqualTo(1);
         assertThat(new String(d.data(), java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("hello from tftpd-hpa\n");
-        assertThat(encode(d)).isEqualTo(GoldenBytes.read("tftp/data-hello.bin"));
+        assertThat(GoldenBytes.encoded(d::encode)).isEqualTo(GoldenBytes.read("tftp/data-hello.bin"));
     }
 
     @Test
     void readRequestBytes() {
         TftpReadRequest rrq = new TftpReadRequest("portqry-probe-5f3a9c1e.txt", TftpReadRequest.OCTET);
-        byte[] wire = encode(rrq);
+        byte[] wire = GoldenBytes.encoded(rrq::encode);
         // 0001 = RRQ, the name, 00, "octet", 00 (RFC 1350 figure 5-1)
         assertThat(HexFormat.of().formatHex(wire)).isEqualTo("0001"
                 + HexFormat.of().formatHex("portqry-probe-5f3a9c1e.txt".getBytes()) + "00" + "6f6374657400");
@@ -86,16 +85,6 @@ class TftpCodecTest {
             return TftpPacket.decode(in);
         } finally {
             in.release();
-        }
-    }
-
-    private static byte[] encode(TftpPacket p) {
-        ByteBuf out = Unpooled.buffer();
-        try {
-            p.encode(out);
-            return ByteBufUtil.getBytes(out);
-        } finally {
-            out.release();
         }
     }
 }
