@@ -101,8 +101,11 @@ public final class LocalDaemon implements AutoCloseable {
         return false;
     }
 
+    /** Stops the daemon and the children it forked (tftpd forks one per transfer). */
     @Override
     public void close() throws InterruptedException {
+        List<ProcessHandle> children = process.descendants().toList();
+        children.forEach(ProcessHandle::destroyForcibly);
         process.destroy();
         if (!process.waitFor(5, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
