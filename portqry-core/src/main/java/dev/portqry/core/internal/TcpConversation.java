@@ -117,6 +117,10 @@ final class TcpConversation extends ChannelInboundHandlerAdapter {
                 return;
             }
             if (step instanceof Step.Done done) {
+                if (done.farewell() != null) {
+                    // Flushed on the event loop before finish() closes the channel, so it reaches the socket.
+                    channel.writeAndFlush(done.farewell());
+                }
                 finish(new ResponderOutcome.Answered(responder.name(), done.result()));
                 return;
             }
@@ -158,6 +162,7 @@ final class TcpConversation extends ChannelInboundHandlerAdapter {
         try {
             Step step = conversation.onPeerClosed();
             if (step instanceof Step.Done done) {
+                ReferenceCountUtil.release(done.farewell());
                 finish(new ResponderOutcome.Answered(responder.name(), done.result()));
                 return;
             }

@@ -19,10 +19,15 @@ import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * UDP, PortQry's two steps. Step 1 sends a one-byte datagram on a connected socket (the kernel
@@ -30,8 +35,15 @@ import java.util.function.Consumer;
  * silence is LISTENING or FILTERED. Step 2, when a responder exists, runs its query on a fresh
  * socket, so a late answer to step 1 cannot be mistaken for the reply: an answer is LISTENING,
  * silence turns LISTENING or FILTERED into FILTERED.
+ *
+ * <p>A responder whose server answers from another port (TFTP, RFC 1350 section 4: the server
+ * picks a new transfer ID) gets an unconnected socket in step 2 instead: a connected one would
+ * have the kernel drop that answer. It sends to the target explicitly and accepts datagrams
+ * from the target's address on any port, ignoring every other sender. Such a socket hears no
+ * ICMP errors, which step 1 already collected.
  */
 final class UdpProbeRun extends ProbeRun {
+    private static final Logger log = LoggerFactory.getLogger(UdpProbeRun.class);
     /** Java puts no zero-length datagram on the wire, so the plain probe carries one byte. */
     private static final byte[] PLAIN_PAYLOAD = {0};
     /** Largest UDP payload. */
@@ -56,6 +68,10 @@ final class UdpProbeRun extends ProbeRun {
     }
 
     private void open(int localPort, ChannelHandler handler, Consumer<Channel> onReady) {
+        open(localPort, false, handler, onReady);
+    }
+
+    private void open(int localPort, boolean unconnected, ChannelHandler handler, Consumer<Channel> onReady) {
         if (future.isDone()) {
             return;
         }
@@ -65,7 +81,12 @@ final class UdpProbeRun extends ProbeRun {
                 .option(ChannelOption.ALLOCATOR, engine.alloc())
                 .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM))
                 .handler(handler);
-        ChannelFuture cf = localPort != 0 ? b.connect(remote, new InetSocketAddress(localPort)) : b.connect(remote);
+        ChannelFuture cf;
+        if (unconnected) {
+            cf = b.bind(new InetSocketAddress(wildcardLike(remote.getAddress()), localPort));
+        } else {
+            cf = localPort != 0 ? b.connect(remote, new InetSocketAddress(localPort)) : b.connect(remote);
+        }
         use(cf.channel());
         cf.addListener(f -> {
             if (future.isDone()) {
@@ -150,12 +171,23 @@ final class UdpProbeRun extends ProbeRun {
         ProtocolResponder r = responder.get();
         int localPort = r.usesEphemeralSourcePort(Protocol.UDP) ? 0 : options.sourcePort();
         QueryPhase query = new QueryPhase(r, initial, reason);
+        boolean anyPort = r.acceptsRepliesFromAnyPort();
         // Step 2 gets its own socket; with a fixed source port the first one must be gone before binding again.
         Channel plain = currentChannel();
         if (plain != null && localPort != 0) {
-            plain.close().addListener(f -> open(localPort, query, query::begin));
+            plain.close().addListener(f -> open(localPort, anyPort, query, query::begin));
         } else {
-            open(localPort, query, query::begin);
+            open(localPort, anyPort, query, query::begin);
+        }
+    }
+
+    /** The wildcard address of {@code target}'s family, so that an IPv4 target is reached from an IPv4 socket. */
+    private static InetAddress wildcardLike(InetAddress target) {
+        byte[] any = new byte[target instanceof Inet6Address ? 16 : 4];
+        try {
+            return InetAddress.getByAddress(any);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("wildcard address", e);
         }
     }
 
@@ -190,6 +222,7 @@ final class UdpProbeRun extends ProbeRun {
         private final PortState initial;
         private final String initialReason;
         private dev.portqry.core.spi.Conversation conversation;
+        private final boolean anyPort;
         private int attempts;
         private long received;
         private Channel channel;
@@ -198,6 +231,7 @@ final class UdpProbeRun extends ProbeRun {
             this.r = r;
             this.initial = initial;
             this.initialReason = initialReason;
+            this.anyPort = r.acceptsRepliesFromAnyPort();
         }
 
         void begin(Channel ch) {
@@ -227,7 +261,8 @@ final class UdpProbeRun extends ProbeRun {
         }
 
         private void write(ByteBuf data) {
-            channel.writeAndFlush(data).addListener(f -> {
+            Object out = anyPort ? new DatagramPacket(data, remote) : data;
+            channel.writeAndFlush(out).addListener(f -> {
                 if (f.isSuccess()) {
                     arm(channel, this::timedOut);
                 } else {
@@ -260,6 +295,10 @@ final class UdpProbeRun extends ProbeRun {
                 if (future.isDone() || in == null) {
                     return;
                 }
+                if (anyPort && msg instanceof DatagramPacket p && !p.sender().getAddress().equals(remote.getAddress())) {
+                    log.debug("ignoring a datagram from {}: the {} query went to {}", p.sender(), r.displayName(), remote);
+                    return;
+                }
                 received += in.readableBytes();
                 if (received > options.maxReplyBytes()) {
                     finish(PortState.LISTENING, new ResponderOutcome.Unparseable(r.name(),
@@ -275,6 +314,9 @@ final class UdpProbeRun extends ProbeRun {
                     return;
                 }
                 if (step instanceof dev.portqry.core.spi.Step.Done done) {
+                    if (done.farewell() != null) {
+                        channel.writeAndFlush(anyPort ? new DatagramPacket(done.farewell(), remote) : done.farewell());
+                    }
                     finish(PortState.LISTENING, new ResponderOutcome.Answered(r.name(), done.result()));
                 } else if (step instanceof dev.portqry.core.spi.Step.Send send) {
                     write(send.data());

@@ -74,6 +74,18 @@ public interface ProtocolResponder {
     }
 
     /**
+     * Whether the server answers a UDP query from another source port than the one queried, as a
+     * TFTP server does (RFC 1350 section 4: the reply comes from the server's new transfer ID).
+     * The engine then queries from an unconnected socket and accepts datagrams from the target's
+     * address on any port; datagrams from other addresses are still ignored.
+     *
+     * @return true to accept replies from any port of the target; false by default
+     */
+    default boolean acceptsRepliesFromAnyPort() {
+        return false;
+    }
+
+    /**
      * The line printed before the query, e.g. {@code Sending LDAP query to UDP port 389...}.
      *
      * @param protocol the transport

@@ -39,6 +39,18 @@ public sealed interface Step permits Step.NeedMore, Step.Send, Step.Done {
         return new Done(Objects.requireNonNull(result, "result"));
     }
 
+    /**
+     * The conversation is over with this result; send {@code farewell} (an SMTP {@code QUIT},
+     * an IMAP {@code LOGOUT}, an L2TP StopCCN) without waiting for its answer, then close.
+     *
+     * @param result the typed result, not null
+     * @param farewell the last bytes to send, not null; the engine takes ownership
+     * @return the step
+     */
+    static Step done(ResponderResult result, ByteBuf farewell) {
+        return new Done(Objects.requireNonNull(result, "result"), Objects.requireNonNull(farewell, "farewell"));
+    }
+
     /** Keep reading. */
     final class NeedMore implements Step {
         static final NeedMore INSTANCE = new NeedMore();
@@ -64,7 +76,17 @@ public sealed interface Step permits Step.NeedMore, Step.Send, Step.Done {
      * Finished.
      *
      * @param result the typed result
+     * @param farewell bytes to send before closing without waiting for an answer, or null;
+     *                 the engine sends or releases them
      */
-    record Done(ResponderResult result) implements Step {
+    record Done(ResponderResult result, ByteBuf farewell) implements Step {
+        /**
+         * Finished without a farewell.
+         *
+         * @param result the typed result
+         */
+        public Done(ResponderResult result) {
+            this(result, null);
+        }
     }
 }

@@ -1,0 +1,169 @@
+package dev.portqry.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.portqry.core.spi.Conversation;
+import dev.portqry.core.spi.ConversationContext;
+import dev.portqry.core.spi.PortClaim;
+import dev.portqry.core.spi.ProtocolResponder;
+import dev.portqry.core.spi.ResponderRegistry;
+import dev.portqry.core.spi.ResponderResult;
+import dev.portqry.core.spi.Step;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A responder that accepts replies from any port (TFTP's new transfer ID) hears an answer sent
+ * from another port of the target's address, and ignores one from another address; a normal
+ * responder never hears either.
+ */
+class AnyPortReplyLoopbackTest {
+    private static final ProbeOptions FAST = ProbeOptions.builder().udpTimeout(Duration.ofMillis(400))
+            .responder(ResponderSelection.forced("echo")).build();
+
+    @Test
+    void replyFromAnotherPortOfTheTargetIsAcceptedAndStrangersAreIgnored() throws Exception {
+        InetAddress target = InetAddress.getByName("127.0.0.1");
+        InetAddress stranger = InetAddress.getByName("127.0.0.2");
+        try (TransferIdPeer peer = new TransferIdPeer(target, stranger);
+             PortProbe probe = probeWith(new EchoResponder(true))) {
+            PortStatus st = probe.probe(target, Protocol.UDP, peer.port(), FAST).get();
+
+            assertThat(st.state()).isEqualTo(PortState.LISTENING);
+            assertThat(st.result(Text.class)).map(Text::text).contains("from the transfer port");
+        }
+    }
+
+    @Test
+    void connectedQueryNeverHearsAnotherPort() throws Exception {
+        InetAddress target = InetAddress.getByName("127.0.0.1");
+        InetAddress stranger = InetAddress.getByName("127.0.0.2");
+        try (TransferIdPeer peer = new TransferIdPeer(target, stranger);
+             PortProbe probe = probeWith(new EchoResponder(false))) {
+            PortStatus st = probe.probe(target, Protocol.UDP, peer.port(), FAST).get();
+
+            assertThat(st.state()).isEqualTo(PortState.FILTERED);
+            assertThat(st.responder()).containsInstanceOf(ResponderOutcome.NoReply.class);
+        }
+    }
+
+    private static PortProbe probeWith(ProtocolResponder r) {
+        return PortProbe.builder().responders(ResponderRegistry.builder().add(r).build()).defaultOptions(FAST)
+                .build();
+    }
+
+    /** The decoded text of a reply. */
+    record Text(String text) implements ResponderResult {
+        @Override
+        public List<String> reportLines() {
+            return List.of(text);
+        }
+    }
+
+    /** Sends "query" and takes the first datagram it is given as the answer. */
+    private record EchoResponder(boolean anyPort) implements ProtocolResponder {
+        @Override
+        public String name() {
+            return "echo";
+        }
+
+        @Override
+        public String displayName() {
+            return "Echo";
+        }
+
+        @Override
+        public Set<PortClaim> defaultPorts() {
+            return Set.of();
+        }
+
+        @Override
+        public boolean supports(Protocol protocol) {
+            return protocol == Protocol.UDP;
+        }
+
+        @Override
+        public boolean acceptsRepliesFromAnyPort() {
+            return anyPort;
+        }
+
+        @Override
+        public Conversation open(ConversationContext context) {
+            return new Conversation() {
+                @Override
+                public ByteBuf start() {
+                    return Unpooled.copiedBuffer("query", StandardCharsets.US_ASCII);
+                }
+
+                @Override
+                public Step onReceive(ByteBuf in) {
+                    return Step.done(new Text(in.toString(StandardCharsets.US_ASCII)));
+                }
+            };
+        }
+    }
+
+    /**
+     * Listens on one port; answers "query" first from a socket on another address, then from a
+     * second port of its own address, never from the port queried. Step 1's one-byte probe gets no answer.
+     */
+    private static final class TransferIdPeer implements AutoCloseable {
+        private final DatagramSocket listener;
+        private final DatagramSocket transfer;
+        private final DatagramSocket strangerSocket;
+        private final Thread thread;
+
+        TransferIdPeer(InetAddress address, InetAddress stranger) throws IOException {
+            listener = new DatagramSocket(new InetSocketAddress(address, 0));
+            transfer = new DatagramSocket(new InetSocketAddress(address, 0));
+            strangerSocket = new DatagramSocket(new InetSocketAddress(stranger, 0));
+            thread = new Thread(this::serve, "transfer-id-peer");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        int port() {
+            return listener.getLocalPort();
+        }
+
+        private void serve() {
+            byte[] buf = new byte[2048];
+            while (!listener.isClosed()) {
+                try {
+                    DatagramPacket p = new DatagramPacket(buf, buf.length);
+                    listener.receive(p);
+                    if (!"query".equals(new String(p.getData(), 0, p.getLength(), StandardCharsets.US_ASCII))) {
+                        continue;
+                    }
+                    send(strangerSocket, "from a stranger", p);
+                    send(transfer, "from the transfer port", p);
+                } catch (IOException e) {
+                    return;
+                }
+            }
+        }
+
+        private static void send(DatagramSocket from, String text, DatagramPacket to) throws IOException {
+            byte[] out = text.getBytes(StandardCharsets.US_ASCII);
+            from.send(new DatagramPacket(out, out.length, to.getSocketAddress()));
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            listener.close();
+            transfer.close();
+            strangerSocket.close();
+            thread.join(2000);
+        }
+    }
+}
