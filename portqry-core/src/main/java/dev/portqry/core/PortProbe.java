@@ -120,6 +120,8 @@ public final class PortProbe implements AutoCloseable {
                     throw new IllegalArgumentException("responder " + r.name() + " does not support " + protocol);
                 }
                 return Optional.of(r);
+            case AUTO_EXCEPT:
+                return responders.select(protocol, port, services.name(protocol, port), sel.excluded());
             default:
                 return responders.select(protocol, port, services.name(protocol, port));
         }

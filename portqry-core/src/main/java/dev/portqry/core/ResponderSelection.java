@@ -3,6 +3,7 @@ package dev.portqry.core;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Which responder a probe uses for step 2: the one the registry selects for the port
@@ -14,10 +15,12 @@ public final class ResponderSelection {
     /** Port state only, no protocol query. */
     public static final ResponderSelection NONE = new ResponderSelection(Mode.NONE, null);
 
-    /** The three modes. */
+    /** The modes. */
     public enum Mode {
         /** Select by port and service name. */
         AUTO,
+        /** Select by port and service name, but never the excluded responders. */
+        AUTO_EXCEPT,
         /** No step 2. */
         NONE,
         /** Use the named responder whatever the port. */
@@ -26,10 +29,36 @@ public final class ResponderSelection {
 
     private final Mode mode;
     private final String name;
+    private final Set<String> excluded;
 
     private ResponderSelection(Mode mode, String name) {
+        this(mode, name, Set.of());
+    }
+
+    private ResponderSelection(Mode mode, String name, Set<String> excluded) {
         this.mode = mode;
         this.name = name;
+        this.excluded = excluded;
+    }
+
+    /**
+     * Selection by port and service name that never uses the named responders, e.g. PortQry's
+     * range scans, which skip the endpoint-mapper dump.
+     *
+     * @param names responder names, any case; not null
+     * @return the selection
+     */
+    public static ResponderSelection autoExcept(String... names) {
+        Set<String> set = new java.util.TreeSet<>();
+        for (String n : names) {
+            set.add(Objects.requireNonNull(n, "name").toLowerCase(Locale.ROOT));
+        }
+        return set.isEmpty() ? AUTO : new ResponderSelection(Mode.AUTO_EXCEPT, null, Set.copyOf(set));
+    }
+
+    /** @return the responders {@link Mode#AUTO_EXCEPT} never uses; empty otherwise */
+    public Set<String> excluded() {
+        return excluded;
     }
 
     /**
@@ -55,16 +84,21 @@ public final class ResponderSelection {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ResponderSelection s && s.mode == mode && Objects.equals(s.name, name);
+        return o instanceof ResponderSelection s && s.mode == mode && Objects.equals(s.name, name)
+                && s.excluded.equals(excluded);
     }
 
     @Override
     public int hashCode() {
-        return mode.hashCode() * 31 + Objects.hashCode(name);
+        return (mode.hashCode() * 31 + Objects.hashCode(name)) * 31 + excluded.hashCode();
     }
 
     @Override
     public String toString() {
-        return mode == Mode.FORCED ? "forced(" + name + ")" : mode.name().toLowerCase(Locale.ROOT);
+        return switch (mode) {
+            case FORCED -> "forced(" + name + ")";
+            case AUTO_EXCEPT -> "autoExcept" + excluded;
+            default -> mode.name().toLowerCase(Locale.ROOT);
+        };
     }
 }

@@ -38,6 +38,12 @@ class ResponderRegistryTest {
             assertThat(p.responderFor(Protocol.UDP, 1025, ProbeOptions.defaults())).isEmpty();
             ProbeOptions forced = ProbeOptions.builder().responder(ResponderSelection.forced("zeta")).build();
             assertThat(p.responderFor(Protocol.UDP, 9, forced)).map(ProtocolResponder::name).contains("zeta");
+            ProbeOptions except = ProbeOptions.builder().responder(ResponderSelection.autoExcept("HIGH")).build();
+            assertThat(p.responderFor(Protocol.TCP, 1025, except)).map(ProtocolResponder::name).contains("alpha");
+            ProbeOptions exceptAll = ProbeOptions.builder().responder(ResponderSelection.autoExcept("high", "alpha", "zeta")).build();
+            assertThat(p.responderFor(Protocol.TCP, 7777, exceptAll)).isEmpty();
+            assertThat(p.responderFor(Protocol.TCP, 1025, ProbeOptions.builder()
+                    .responder(ResponderSelection.autoExcept("other")).build())).map(ProtocolResponder::name).contains("high");
             ProbeOptions bogus = ProbeOptions.builder().responder(ResponderSelection.forced("nope")).build();
             assertThatThrownBy(() -> p.responderFor(Protocol.TCP, 9, bogus)).hasMessageContaining("was nope");
         }

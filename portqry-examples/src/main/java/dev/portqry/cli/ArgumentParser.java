@@ -1,6 +1,7 @@
 package dev.portqry.cli;
 
 import dev.portqry.core.IpPreference;
+import dev.portqry.core.UdpPacing;
 import dev.portqry.core.ProbeOptions;
 import dev.portqry.core.Protocol;
 import dev.portqry.core.spi.PortClaim;
@@ -150,7 +151,7 @@ public final class ArgumentParser {
             }
             settings.put(s.substring(0, eq).trim(), s.substring(eq + 1));
         }
-        int parallel = a.parallel == null ? QueryPlan.DEFAULT_PARALLEL : PortLists.intIn("-parallel", a.parallel, 1, 1024, "probes");
+        int parallel = a.parallel == null ? QueryPlan.DEFAULT_PARALLEL : PortLists.intIn("-parallel", a.parallel, 1, 4096, "probes");
         if (a.sourcePort != null) {
             // One fixed source port cannot serve two probes at once.
             parallel = 1;
@@ -169,6 +170,13 @@ public final class ArgumentParser {
         set(a.udpWait, "-udpwait", 1, 600_000, "milliseconds", v -> b.udpTimeout(Duration.ofMillis(v)));
         set(a.udpTries, "-udptries", 1, 10, "attempts", b::udpAttempts);
         set(a.queryWait, "-querywait", 1, 600_000, "milliseconds", v -> b.responderTimeout(Duration.ofMillis(v)));
+        set(a.udpPacing, "-udppacing", 0, 600, "seconds", v -> {
+            if (v == 0) {
+                b.udpPacing(UdpPacing.OFF);
+            } else {
+                b.udpPacing(UdpPacing.ADAPTIVE).udpPacingBudget(Duration.ofSeconds(v));
+            }
+        });
         return b.build();
     }
 

@@ -47,6 +47,7 @@ final class CliArguments {
     @Option(names = "-udpwait") String udpWait;
     @Option(names = "-udptries") String udpTries;
     @Option(names = "-querywait") String queryWait;
+    @Option(names = "-udppacing") String udpPacing;
     @Option(names = "-parallel") String parallel;
 
     /**

@@ -53,8 +53,8 @@ final class HelpText {
         l.addAll(List.of(
                 "  -set name=value  set any responder setting by name (e.g. -set snmp.community=public)",
                 "  -ipv4 | -ipv6  probe the name's first IPv4 or IPv6 address (default: the resolver's first address)",
-                "  -parallel n    probes in flight at once, 1-1024 (default: " + QueryPlan.DEFAULT_PARALLEL
-                        + "); output keeps port order",
+                "  -parallel n    probes in flight at once, 1-4096 (default: half the free file descriptors,",
+                "                 at most 4096); output keeps port order",
                 "  -tcpwait ms    wait per TCP connect attempt (default: " + ProbeOptions.DEFAULT_TCP_CONNECT_TIMEOUT.toMillis() + ")",
                 "  -tcptries n    TCP connect attempts before FILTERED, 1-10 (default: " + ProbeOptions.DEFAULT_TCP_ATTEMPTS + ")",
                 "  -udpwait ms    wait for a UDP reply per attempt, doubled by -sl (default: "
@@ -62,6 +62,10 @@ final class HelpText {
                 "  -udptries n    UDP attempts, 1-10 (default: " + ProbeOptions.DEFAULT_UDP_ATTEMPTS + ")",
                 "  -querywait ms  deadline of a whole TCP protocol query (default: "
                         + ProbeOptions.DEFAULT_RESPONDER_TIMEOUT.toMillis() + ")",
+                "  -udppacing s   seconds a UDP scan may spend re-probing silent ports of a host that",
+                "                 rate-limits ICMP (about 1 closed port a second), 0 = off: fast, but most",
+                "                 closed ports then show LISTENING or FILTERED (default: "
+                        + ProbeOptions.DEFAULT_UDP_PACING_BUDGET.toSeconds() + "); never on loopback",
                 "  -h | -? | -help  this text",
                 "",
                 "Exit codes:"));

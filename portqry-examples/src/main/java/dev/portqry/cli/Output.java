@@ -12,6 +12,7 @@ final class Output implements AutoCloseable {
     private final PrintStream err;
     private final boolean quiet;
     private volatile LogFile log;
+    private int batch;
 
     /**
      * @param out the console, not null
@@ -33,11 +34,33 @@ final class Output implements AutoCloseable {
     synchronized void line(String line) {
         if (!quiet) {
             out.println(line);
+            if (batch == 0) {
+                out.flush();
+            }
         }
         LogFile l = log;
         if (l != null) {
             l.line(line);
         }
+    }
+
+    /** Pushes buffered console lines out. */
+    synchronized void flush() {
+        out.flush();
+    }
+
+    /**
+     * Lines from now until {@link #endBatch()} are not flushed one by one (a range scan prints
+     * thousands): the caller flushes when the next line is not ready at once.
+     */
+    synchronized void beginBatch() {
+        batch++;
+    }
+
+    /** Ends a {@link #beginBatch()} and flushes. */
+    synchronized void endBatch() {
+        batch--;
+        out.flush();
     }
 
     /** @param text text for the console without a line end (a prompt); not logged */

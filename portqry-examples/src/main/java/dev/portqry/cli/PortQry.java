@@ -67,7 +67,12 @@ public final class PortQry {
         try {
             Console console = System.console();
             Function<String, String> ask = console == null ? null : console::readLine;
-            code = new PortQry(System.in, System.out, System.err, ask, true).run(args);
+            // System.out flushes on every line: 65,535 status lines would cost 65,535 writes. Output
+            // flushes this buffered stream itself whenever the next line is not ready at once.
+            PrintStream stdout = new PrintStream(new java.io.BufferedOutputStream(
+                    new java.io.FileOutputStream(java.io.FileDescriptor.out), 1 << 16), false, Charset.defaultCharset());
+            System.setOut(stdout);
+            code = new PortQry(System.in, stdout, System.err, ask, true).run(args);
         } catch (Throwable t) {
             System.err.println("portqry: internal error: " + t + " (exit code " + ExitCodes.FAILURE + ")");
             code = ExitCodes.FAILURE;

@@ -20,8 +20,8 @@ import java.util.Objects;
  */
 public record QueryPlan(List<String> targets, List<PortClaim> ports, boolean range, ProbeOptions options,
                         Map<String, String> settings, boolean quiet, boolean json, int parallel) {
-    /** Default {@link #parallel()}: probes in flight at once. */
-    public static final int DEFAULT_PARALLEL = 64;
+    /** Default {@link #parallel()}: 0, the engine's bound (half the free file descriptors, at most 4096). */
+    public static final int DEFAULT_PARALLEL = 0;
 
     /** Copies and checks the fields. */
     public QueryPlan {

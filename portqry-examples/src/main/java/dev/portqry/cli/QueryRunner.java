@@ -2,27 +2,33 @@ package dev.portqry.cli;
 
 import dev.portqry.core.PortProbe;
 import dev.portqry.core.PortQryException;
+import dev.portqry.core.PortSpec;
 import dev.portqry.core.PortStatus;
 import dev.portqry.core.ProbeOptions;
 import dev.portqry.core.ResolvedTarget;
 import dev.portqry.core.ResponderSelection;
+import dev.portqry.core.Scan;
+import dev.portqry.core.ScanListener;
 import dev.portqry.core.UnresolvedTargetException;
-import dev.portqry.core.spi.PortClaim;
 import dev.portqry.core.spi.ProtocolResponder;
 import io.netty.util.NetUtil;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Iterator;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a {@link QueryPlan}: for each target, PortQry's resolution lines, then every port in
- * PortQry's order. Probes overlap (at most {@link QueryPlan#parallel()} in flight) but results
- * print in order.
+ * PortQry's order. Probes run as one {@link Scan} of the engine (at most
+ * {@link QueryPlan#parallel()} in flight, or the engine's bound from the open-file limit when 0)
+ * and print in order as soon as every port before them is done.
  */
 final class QueryRunner {
+    /** How long the console may hold lines while the next port in order is still running. */
+    private static final long FLUSH_MS = 100;
     /** The responder whose dump PortQry skips on {@code -r} ranges. */
     static final String ENDPOINT_MAPPER = "msrpc";
 
@@ -80,40 +86,60 @@ final class QueryRunner {
         if (text) {
             TextReport.resolved(resolved, options.reverseLookup()).forEach(out::line);
         }
-        ProbeOptions noResponder = options.toBuilder().responder(ResponderSelection.NONE).build();
+        ProbeOptions scanOptions = options.toBuilder().maxInFlight(plan.parallel())
+                .responder(plan.range() && options.responderSelection().mode() == ResponderSelection.Mode.AUTO
+                        ? ResponderSelection.autoExcept(ENDPOINT_MAPPER) : options.responderSelection())
+                .build();
+        List<PortSpec> specs = plan.ports().stream().map(c -> new PortSpec(c.protocol(), c.port())).toList();
+        BlockingQueue<PortStatus> inOrder = new LinkedBlockingQueue<>();
+        Scan scan = probe.scan(resolved, specs, scanOptions, new ScanListener() {
+            @Override
+            public void onResultInOrder(int index, PortStatus status) {
+                inOrder.add(status);
+            }
+        });
         int code = ExitCodes.LISTENING;
-        Deque<Pending> window = new ArrayDeque<>();
-        Iterator<PortClaim> next = plan.ports().iterator();
+        out.beginBatch();
         try {
-            while (next.hasNext() || !window.isEmpty()) {
-                while (window.size() < plan.parallel() && next.hasNext()) {
-                    window.add(launch(plan, resolved, next.next(), options, noResponder));
-                }
-                Pending head = window.poll();
-                PortStatus s = await(head.future);
+            for (int i = 0; i < specs.size(); i++) {
+                PortStatus s = next(inOrder, scan);
                 code = ExitCodes.combine(code, s.state().exitCode());
                 if (text) {
+                    Optional<ProtocolResponder> r = probe.responderFor(s.protocol(), s.port(), scanOptions);
                     boolean ephemeral = options.sourcePort() != 0
-                            && head.responder.map(r -> r.usesEphemeralSourcePort(s.protocol())).orElse(false);
-                    TextReport.port(s, head.responder, ephemeral).forEach(out::line);
+                            && r.map(x -> x.usesEphemeralSourcePort(s.protocol())).orElse(false);
+                    TextReport.port(s, r, ephemeral).forEach(out::line);
                 } else {
                     out.line(JsonReport.port(target, s));
                 }
             }
         } finally {
-            window.forEach(p -> p.future.cancel(true));
+            out.endBatch();
+            scan.cancel();
         }
         return code;
     }
 
-    private Pending launch(QueryPlan plan, ResolvedTarget target, PortClaim claim, ProbeOptions options, ProbeOptions noResponder) {
-        Optional<ProtocolResponder> r = probe.responderFor(claim.protocol(), claim.port(), options);
-        ProbeOptions o = options;
-        if (plan.range() && r.isPresent() && r.get().name().equals(ENDPOINT_MAPPER)) {
-            o = noResponder;
-            r = Optional.empty();
+    /**
+     * The next result in PortQry's order. While none is ready the console is flushed, so a slow
+     * port never holds back lines already known; a failed scan (source port in use) ends the run.
+     */
+    private PortStatus next(BlockingQueue<PortStatus> inOrder, Scan scan) {
+        try {
+            while (true) {
+                PortStatus s = inOrder.poll(FLUSH_MS, TimeUnit.MILLISECONDS);
+                if (s != null) {
+                    return s;
+                }
+                out.flush();
+                if (scan.completion().isCompletedExceptionally()) {
+                    await(scan.completion());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliException(ExitCodes.FAILURE, "interrupted");
         }
-        return new Pending(probe.probe(target, claim.protocol(), claim.port(), o), r);
     }
 
     private static <T> T await(CompletableFuture<T> f) {
@@ -144,6 +170,4 @@ final class QueryRunner {
         return NetUtil.isValidIpV4Address(t) || NetUtil.isValidIpV6Address(t);
     }
 
-    private record Pending(CompletableFuture<PortStatus> future, Optional<ProtocolResponder> responder) {
-    }
 }

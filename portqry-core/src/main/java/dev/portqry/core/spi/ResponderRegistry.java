@@ -68,8 +68,25 @@ public final class ResponderRegistry {
      * @return the responder, or empty when none applies
      */
     public Optional<ProtocolResponder> select(Protocol protocol, int port, Optional<String> serviceName) {
+        return select(protocol, port, serviceName, java.util.Set.of());
+    }
+
+    /**
+     * As {@link #select(Protocol, int, Optional)}, never choosing a responder named in {@code excluded}.
+     *
+     * @param protocol the transport
+     * @param port the port
+     * @param serviceName the port's service name from the services file, if any
+     * @param excluded responder names to pass over, lower case; not null
+     * @return the responder, or empty when none applies
+     */
+    public Optional<ProtocolResponder> select(Protocol protocol, int port, Optional<String> serviceName,
+                                              java.util.Set<String> excluded) {
         PortClaim claim = new PortClaim(protocol, port);
         for (ProtocolResponder r : responders) {
+            if (excluded.contains(r.name())) {
+                continue;
+            }
             if (r.supports(protocol) && r.defaultPorts().contains(claim)) {
                 return Optional.of(r);
             }
@@ -77,7 +94,7 @@ public final class ResponderRegistry {
         if (serviceName.isPresent()) {
             String name = serviceName.get().toLowerCase(Locale.ROOT);
             for (ProtocolResponder r : responders) {
-                if (r.supports(protocol) && r.serviceNames().contains(name)) {
+                if (!excluded.contains(r.name()) && r.supports(protocol) && r.serviceNames().contains(name)) {
                     return Optional.of(r);
                 }
             }
