@@ -285,7 +285,7 @@ public final class BerReader {
      */
     public String readOid(BerTag tag) {
         BerHeader h = expectPrimitive(tag);
-        return BerOid.decode(buf, h.valueIndex(), h.length(), h.index() - origin, protocol);
+        return BerOid.decode(buf, h.valueIndex(), h.length(), h.index() - origin, limits.maxOidArcs(), protocol);
     }
 
     /** @return the next OBJECT IDENTIFIER in dotted form */
@@ -318,8 +318,8 @@ public final class BerReader {
         check(pos < end, "element expected at offset %d, but the enclosing structure ends there", pos - origin);
         BerHeader h = BerHeader.parse(buf, pos, end, origin, limits, protocol);
         check(h != null, "truncated element header at offset %d", pos - origin);
-        check(h.length() <= end - h.valueIndex(), "declared length %d at offset %d runs past the end (%d bytes left)",
-                h.length(), pos - origin, end - h.valueIndex());
+        check(h.length() <= end - h.valueIndex(), "element at offset %d runs past the end: length %d but only %d bytes follow",
+                pos - origin, h.length(), end - h.valueIndex());
         return h;
     }
 
