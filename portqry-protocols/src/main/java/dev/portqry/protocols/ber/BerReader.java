@@ -126,6 +126,17 @@ public final class BerReader {
     }
 
     /**
+     * Whether the next element has {@code tag}: the test for an OPTIONAL member (X.680 25.8).
+     *
+     * @param tag the tag, not null
+     * @return false at the end of the region or for another tag
+     * @throws ProtocolDecodeException when the next element's header is malformed
+     */
+    public boolean nextIs(BerTag tag) {
+        return pos < end && header().tag().equals(tag);
+    }
+
+    /**
      * Consumes a constructed element and returns a reader over its contents, one level deeper.
      *
      * @param tag the expected tag, constructed; not null

@@ -133,6 +133,15 @@ class BerReaderTest {
     }
 
     @Test
+    void testsForOptionalMembers() {
+        BerReader r = reader("a103020101");
+        assertThat(r.nextIs(BerTag.context(0, true))).isFalse();
+        assertThat(r.nextIs(BerTag.context(1, true))).isTrue();
+        r.skip();
+        assertThat(r.nextIs(BerTag.context(1, true))).isFalse();
+    }
+
+    @Test
     void capsTheArcsOfAnOid() {
         // 1.3.6.1: two subidentifiers holding four arcs (the first holds two, X.690 8.19.4).
         assertThat(reader("06032b0601", BerLimits.DEFAULT.withMaxOidArcs(4)).readOid()).isEqualTo("1.3.6.1");
