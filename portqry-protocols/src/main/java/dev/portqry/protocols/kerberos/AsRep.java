@@ -1,7 +1,7 @@
 package dev.portqry.protocols.kerberos;
 
-import static dev.portqry.protocols.kerberos.KerberosDer.checkThat;
 import static dev.portqry.protocols.kerberos.KerberosDer.field;
+import static dev.portqry.protocols.kerberos.KerberosDer.openReply;
 import static dev.portqry.protocols.kerberos.KerberosDer.readString;
 import static dev.portqry.protocols.kerberos.KerberosDer.skipField;
 import static dev.portqry.protocols.kerberos.KerberosDer.startField;
@@ -47,11 +47,7 @@ public record AsRep(String clientRealm, PrincipalName client, String ticketRealm
     }
 
     static AsRep decode(BerReader in) {
-        BerReader seq = in.readConstructed(TAG).readSequence();
-        int pvno = field(seq, 0).readInt();
-        checkThat(pvno == AsReq.PVNO, "pvno %d, expected 5", pvno);
-        int msgType = field(seq, 1).readInt();
-        checkThat(msgType == MSG_TYPE, "AS-REP with msg-type %d", msgType);
+        BerReader seq = openReply(in, MSG_TYPE, "AS-REP");
         skipField(seq, 2);
         String crealm = readString(field(seq, 3));
         PrincipalName cname = PrincipalName.decode(field(seq, 4));

@@ -42,6 +42,24 @@ final class KerberosDer {
         return BerReader.of(Unpooled.wrappedBuffer(der), PROTOCOL, LIMITS);
     }
 
+    /**
+     * Opens a KDC reply, {@code [APPLICATION msgType] SEQUENCE}, and checks its leading
+     * {@code pvno [0]} and {@code msg-type [1]} (RFC 4120 5.4.2 KDC-REP, 5.9.1 KRB-ERROR).
+     *
+     * @param in positioned at the message
+     * @param msgType the message type, also its application tag number
+     * @param name the message's name for errors, e.g. {@code AS-REP}
+     * @return a reader over the SEQUENCE, positioned after msg-type
+     */
+    static BerReader openReply(BerReader in, int msgType, String name) {
+        BerReader seq = in.readConstructed(BerTag.application(msgType, true)).readSequence();
+        int pvno = field(seq, 0).readInt();
+        checkThat(pvno == AsReq.PVNO, "pvno %d, expected 5", pvno);
+        int type = field(seq, 1).readInt();
+        checkThat(type == msgType, "%s with msg-type %d", name, type);
+        return seq;
+    }
+
     /** @return the tag of {@code [n] EXPLICIT} */
     static BerTag field(int n) {
         return BerTag.context(n, true);

@@ -2,6 +2,7 @@ package dev.portqry.protocols.kerberos;
 
 import static dev.portqry.protocols.kerberos.KerberosDer.checkThat;
 import static dev.portqry.protocols.kerberos.KerberosDer.field;
+import static dev.portqry.protocols.kerberos.KerberosDer.openReply;
 import static dev.portqry.protocols.kerberos.KerberosDer.readString;
 import static dev.portqry.protocols.kerberos.KerberosDer.readTime;
 import static dev.portqry.protocols.kerberos.KerberosDer.skipField;
@@ -56,11 +57,7 @@ public record KrbError(KerberosErrorCode errorCode, String realm, PrincipalName 
     }
 
     static KrbError decode(BerReader in) {
-        BerReader seq = in.readConstructed(TAG).readSequence();
-        int pvno = field(seq, 0).readInt();
-        checkThat(pvno == AsReq.PVNO, "pvno %d, expected 5", pvno);
-        int msgType = field(seq, 1).readInt();
-        checkThat(msgType == MSG_TYPE, "KRB-ERROR with msg-type %d", msgType);
+        BerReader seq = openReply(in, MSG_TYPE, "KRB-ERROR");
         skipField(seq, 2);
         skipField(seq, 3);
         Instant stime = readTime(field(seq, 4));
