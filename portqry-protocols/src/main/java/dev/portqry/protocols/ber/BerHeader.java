@@ -77,8 +77,8 @@ record BerHeader(BerTag tag, int index, int headerLength, int length) {
             check(lengthOctet != 0x80, protocol, "indefinite length at offset %d: only definite lengths are accepted", index - origin);
             check(lengthOctet != 0xff, protocol, "reserved length octet 0xFF at offset %d (X.690 8.1.3.5)", index - origin);
             int octets = lengthOctet & 0x7f;
-            check(octets <= MAX_LENGTH_OCTETS, protocol, "length field of %d octets at offset %d exceeds the cap of %d",
-                    octets, index - origin, MAX_LENGTH_OCTETS);
+            check(octets <= MAX_LENGTH_OCTETS, protocol, "length field of %d octets at offset %d exceeds the cap of %d"
+                    + " (a length of %d octets is more than any int)", octets, index - origin, MAX_LENGTH_OCTETS, octets);
             if (end - p < octets) {
                 return null;
             }

@@ -1,19 +1,22 @@
 package dev.portqry.protocols.ber;
 
 /**
- * Caps a {@link BerReader} enforces so that a hostile length or nesting cannot make it allocate
- * or recurse without bound. Immutable.
+ * Caps a {@link BerReader} enforces so that a hostile length, nesting or OBJECT IDENTIFIER
+ * cannot make it allocate or recurse without bound. Immutable.
  *
  * @param maxLength the largest declared length of one element, in bytes, at least 1
  * @param maxDepth the deepest nesting of constructed elements, at least 1
+ * @param maxOidArcs the most arcs one OBJECT IDENTIFIER may have, at least 2
  */
-public record BerLimits(int maxLength, int maxDepth) {
+public record BerLimits(int maxLength, int maxDepth, int maxOidArcs) {
     /** Default cap on one element: 16 MiB. */
     public static final int DEFAULT_MAX_LENGTH = 16 << 20;
     /** Default nesting cap: 32 levels, far beyond what LDAP, SNMP or Kerberos messages use. */
     public static final int DEFAULT_MAX_DEPTH = 32;
-    /** {@link #DEFAULT_MAX_LENGTH} and {@link #DEFAULT_MAX_DEPTH}. */
-    public static final BerLimits DEFAULT = new BerLimits(DEFAULT_MAX_LENGTH, DEFAULT_MAX_DEPTH);
+    /** Default arc cap: 128, the most sub-identifiers an SMI OID may have (RFC 2578 section 3.5). */
+    public static final int DEFAULT_MAX_OID_ARCS = 128;
+    /** {@link #DEFAULT_MAX_LENGTH}, {@link #DEFAULT_MAX_DEPTH} and {@link #DEFAULT_MAX_OID_ARCS}. */
+    public static final BerLimits DEFAULT = new BerLimits(DEFAULT_MAX_LENGTH, DEFAULT_MAX_DEPTH, DEFAULT_MAX_OID_ARCS);
 
     /** Validates the caps. */
     public BerLimits {
@@ -23,6 +26,17 @@ public record BerLimits(int maxLength, int maxDepth) {
         if (maxDepth < 1) {
             throw new IllegalArgumentException("maxDepth must be at least 1, was " + maxDepth);
         }
+        if (maxOidArcs < 2) {
+            throw new IllegalArgumentException("maxOidArcs must be at least 2, was " + maxOidArcs);
+        }
+    }
+
+    /**
+     * @param maxLength the largest declared length of one element, in bytes, at least 1
+     * @param maxDepth the deepest nesting of constructed elements, at least 1
+     */
+    public BerLimits(int maxLength, int maxDepth) {
+        this(maxLength, maxDepth, DEFAULT_MAX_OID_ARCS);
     }
 
     /**
@@ -30,7 +44,7 @@ public record BerLimits(int maxLength, int maxDepth) {
      * @return these limits with another length cap
      */
     public BerLimits withMaxLength(int maxLength) {
-        return new BerLimits(maxLength, maxDepth);
+        return new BerLimits(maxLength, maxDepth, maxOidArcs);
     }
 
     /**
@@ -38,6 +52,14 @@ public record BerLimits(int maxLength, int maxDepth) {
      * @return these limits with another nesting cap
      */
     public BerLimits withMaxDepth(int maxDepth) {
-        return new BerLimits(maxLength, maxDepth);
+        return new BerLimits(maxLength, maxDepth, maxOidArcs);
+    }
+
+    /**
+     * @param maxOidArcs the new cap on the arcs of one OBJECT IDENTIFIER
+     * @return these limits with another arc cap
+     */
+    public BerLimits withMaxOidArcs(int maxOidArcs) {
+        return new BerLimits(maxLength, maxDepth, maxOidArcs);
     }
 }

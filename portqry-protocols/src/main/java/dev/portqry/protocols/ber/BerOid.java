@@ -61,16 +61,19 @@ final class BerOid {
      * @param index absolute index of the contents
      * @param length contents length
      * @param offset the element's offset for error messages
+     * @param maxArcs the most arcs accepted
      * @param protocol the protocol named in errors
      * @return the dotted form
      * @throws ProtocolDecodeException when the contents are empty, a subidentifier is cut short,
-     *         starts with a 0x80 padding octet (X.690 8.19.2) or exceeds 63 bits
+     *         starts with a 0x80 padding octet (X.690 8.19.2) or exceeds 63 bits, or there are
+     *         more than {@code maxArcs} arcs
      */
-    static String decode(ByteBuf buf, int index, int length, int offset, String protocol) {
+    static String decode(ByteBuf buf, int index, int length, int offset, int maxArcs, String protocol) {
         ProtocolDecodeException.check(length > 0, protocol, "empty OBJECT IDENTIFIER at offset %d", offset);
         StringBuilder sb = new StringBuilder();
         long arc = 0;
         int digits = 0;
+        int arcs = 0;
         for (int p = index; p < index + length; p++) {
             int b = buf.getUnsignedByte(p);
             ProtocolDecodeException.check(digits > 0 || b != 0x80, protocol,
@@ -81,6 +84,10 @@ final class BerOid {
             if ((b & 0x80) != 0) {
                 continue;
             }
+            // The first subidentifier holds two arcs (X.690 8.19.4).
+            arcs += arcs == 0 ? 2 : 1;
+            ProtocolDecodeException.check(arcs <= maxArcs, protocol,
+                    "OBJECT IDENTIFIER with more than %d arcs at offset %d", maxArcs, offset);
             if (sb.length() == 0) {
                 int first = arc < 40 ? 0 : arc < 80 ? 1 : 2;
                 sb.append(first).append('.').append(arc - 40L * first);

@@ -126,6 +126,17 @@ public final class BerReader {
     }
 
     /**
+     * Whether the next element has {@code tag}: the test for an OPTIONAL member (X.680 25.8).
+     *
+     * @param tag the tag, not null
+     * @return false at the end of the region or for another tag
+     * @throws ProtocolDecodeException when the next element's header is malformed
+     */
+    public boolean nextIs(BerTag tag) {
+        return pos < end && header().tag().equals(tag);
+    }
+
+    /**
      * Consumes a constructed element and returns a reader over its contents, one level deeper.
      *
      * @param tag the expected tag, constructed; not null
@@ -285,7 +296,7 @@ public final class BerReader {
      */
     public String readOid(BerTag tag) {
         BerHeader h = expectPrimitive(tag);
-        return BerOid.decode(buf, h.valueIndex(), h.length(), h.index() - origin, protocol);
+        return BerOid.decode(buf, h.valueIndex(), h.length(), h.index() - origin, limits.maxOidArcs(), protocol);
     }
 
     /** @return the next OBJECT IDENTIFIER in dotted form */
@@ -318,8 +329,8 @@ public final class BerReader {
         check(pos < end, "element expected at offset %d, but the enclosing structure ends there", pos - origin);
         BerHeader h = BerHeader.parse(buf, pos, end, origin, limits, protocol);
         check(h != null, "truncated element header at offset %d", pos - origin);
-        check(h.length() <= end - h.valueIndex(), "declared length %d at offset %d runs past the end (%d bytes left)",
-                h.length(), pos - origin, end - h.valueIndex());
+        check(h.length() <= end - h.valueIndex(), "element at offset %d runs past the end: length %d but only %d bytes follow",
+                pos - origin, h.length(), end - h.valueIndex());
         return h;
     }
 

@@ -73,17 +73,30 @@ public record BerTag(BerTagClass tagClass, boolean constructed, int number) {
     }
 
     /**
+     * The single identifier octet of a low-tag-number tag (X.690 8.1.2.3), the form protocols
+     * such as SNMP name their types by, e.g. {@code 0x41} for Counter32, {@code [APPLICATION 1]}.
+     *
+     * @return the octet, 0x00-0xFE
+     * @throws IllegalStateException when the number is 31 or above (the high-tag-number form)
+     */
+    public int identifierOctet() {
+        if (number >= 31) {
+            throw new IllegalStateException(this + " takes more than one identifier octet");
+        }
+        return tagClass.identifierBits() | (constructed ? 0x20 : 0) | number;
+    }
+
+    /**
      * Writes the identifier octets (X.690 8.1.2).
      *
      * @param out where to write, not null
      */
     void writeTo(ByteArrayOutputStream out) {
-        int first = tagClass.identifierBits() | (constructed ? 0x20 : 0);
         if (number < 31) {
-            out.write(first | number);
+            out.write(identifierOctet());
             return;
         }
-        out.write(first | 0x1f);
+        out.write(tagClass.identifierBits() | (constructed ? 0x20 : 0) | 0x1f);
         for (int shift = 21; shift > 0; shift -= 7) {
             if (number >>> shift != 0) {
                 out.write(0x80 | ((number >>> shift) & 0x7f));

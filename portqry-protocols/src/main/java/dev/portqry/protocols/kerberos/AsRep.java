@@ -1,5 +1,16 @@
 package dev.portqry.protocols.kerberos;
 
+import static dev.portqry.protocols.kerberos.KerberosDer.field;
+import static dev.portqry.protocols.kerberos.KerberosDer.openReply;
+import static dev.portqry.protocols.kerberos.KerberosDer.readString;
+import static dev.portqry.protocols.kerberos.KerberosDer.skipField;
+import static dev.portqry.protocols.kerberos.KerberosDer.startField;
+import static dev.portqry.protocols.kerberos.KerberosDer.writeInteger;
+import static dev.portqry.protocols.kerberos.KerberosDer.writeString;
+
+import dev.portqry.protocols.ber.BerReader;
+import dev.portqry.protocols.ber.BerTag;
+import dev.portqry.protocols.ber.BerWriter;
 import java.util.Objects;
 
 /**
@@ -17,8 +28,10 @@ public record AsRep(String clientRealm, PrincipalName client, String ticketRealm
                     int encryptionType) implements KerberosReply {
     /** msg-type of KRB_AS_REP, also its [APPLICATION 11] tag. */
     static final int MSG_TYPE = 11;
+    /** KRB_AS_REP is {@code [APPLICATION 11]} (RFC 4120 5.4.2). */
+    static final BerTag TAG = BerTag.application(MSG_TYPE, true);
     /** Ticket is [APPLICATION 1] (RFC 4120 5.3). */
-    private static final int TICKET_TAG = 0x61;
+    private static final BerTag TICKET_TAG = BerTag.application(1, true);
 
     /** Checks for nulls. */
     public AsRep {
@@ -33,43 +46,45 @@ public record AsRep(String clientRealm, PrincipalName client, String ticketRealm
         return ticketRealm;
     }
 
-    static AsRep decode(DerReader in) {
-        DerReader seq = in.enter(0x60 | MSG_TYPE).enter(DerReader.SEQUENCE);
-        int pvno = seq.field(0).readInt();
-        DerReader.checkThat(pvno == AsReq.PVNO, "pvno %d, expected 5", pvno);
-        int msgType = seq.field(1).readInt();
-        DerReader.checkThat(msgType == MSG_TYPE, "AS-REP with msg-type %d", msgType);
-        if (seq.nextIs(0xa2)) {
-            seq.skip();
-        }
-        String crealm = seq.field(3).readString();
-        PrincipalName cname = PrincipalName.decode(seq.field(4));
-        DerReader ticket = seq.field(5).enter(TICKET_TAG).enter(DerReader.SEQUENCE);
-        ticket.field(0).readInt();
-        String realm = ticket.field(1).readString();
-        PrincipalName sname = PrincipalName.decode(ticket.field(2));
-        DerReader encPart = seq.field(6).enter(DerReader.SEQUENCE);
-        int etype = encPart.field(0).readInt();
+    static AsRep decode(BerReader in) {
+        BerReader seq = openReply(in, MSG_TYPE, "AS-REP");
+        skipField(seq, 2);
+        String crealm = readString(field(seq, 3));
+        PrincipalName cname = PrincipalName.decode(field(seq, 4));
+        BerReader ticket = field(seq, 5).readConstructed(TICKET_TAG).readSequence();
+        field(ticket, 0).readInt();
+        String realm = readString(field(ticket, 1));
+        PrincipalName sname = PrincipalName.decode(field(ticket, 2));
+        BerReader encPart = field(seq, 6).readSequence();
+        int etype = field(encPart, 0).readInt();
         return new AsRep(crealm, cname, realm, sname, etype);
     }
 
     /** @return a DER AS-REP with these clear-text fields and empty ciphertexts (tests use it to play a KDC) */
     public byte[] encode() {
-        byte[] emptyCipher = DerWriter.sequence(
-                DerWriter.field(0, DerWriter.integer(encryptionType)),
-                DerWriter.field(2, DerWriter.tlv(DerReader.OCTET_STRING)));
-        byte[] ticket = DerWriter.tlv(TICKET_TAG, DerWriter.sequence(
-                DerWriter.field(0, DerWriter.integer(AsReq.PVNO)),
-                DerWriter.field(1, DerWriter.string(ticketRealm)),
-                DerWriter.field(2, ticketServer.encode()),
-                DerWriter.field(3, emptyCipher)));
-        return DerWriter.application(MSG_TYPE, DerWriter.sequence(
-                DerWriter.field(0, DerWriter.integer(AsReq.PVNO)),
-                DerWriter.field(1, DerWriter.integer(MSG_TYPE)),
-                DerWriter.field(3, DerWriter.string(clientRealm)),
-                DerWriter.field(4, client.encode()),
-                DerWriter.field(5, ticket),
-                DerWriter.field(6, emptyCipher)));
+        BerWriter w = new BerWriter().start(TAG).startSequence();
+        writeInteger(w, 0, AsReq.PVNO);
+        writeInteger(w, 1, MSG_TYPE);
+        writeString(w, 3, clientRealm);
+        client.writeTo(startField(w, 4));
+        w.end();
+        startField(w, 5).start(TICKET_TAG).startSequence();
+        writeInteger(w, 0, AsReq.PVNO);
+        writeString(w, 1, ticketRealm);
+        ticketServer.writeTo(startField(w, 2));
+        w.end();
+        writeEmptyCipher(startField(w, 3));
+        w.end().end().end().end();
+        writeEmptyCipher(startField(w, 6));
+        return w.end().end().end().toByteArray();
+    }
+
+    /** EncryptedData (RFC 4120 5.2.9) with this etype and no ciphertext. */
+    private void writeEmptyCipher(BerWriter w) {
+        w.startSequence();
+        writeInteger(w, 0, encryptionType);
+        startField(w, 2).writeOctetString(new byte[0]).end();
+        w.end();
     }
 
     @Override

@@ -1,7 +1,23 @@
 package dev.portqry.protocols.kerberos;
 
+import static dev.portqry.protocols.kerberos.KerberosDer.checkThat;
+import static dev.portqry.protocols.kerberos.KerberosDer.field;
+import static dev.portqry.protocols.kerberos.KerberosDer.readString;
+import static dev.portqry.protocols.kerberos.KerberosDer.readTime;
+import static dev.portqry.protocols.kerberos.KerberosDer.skipField;
+import static dev.portqry.protocols.kerberos.KerberosDer.startField;
+import static dev.portqry.protocols.kerberos.KerberosDer.writeFlags;
+import static dev.portqry.protocols.kerberos.KerberosDer.writeInteger;
+import static dev.portqry.protocols.kerberos.KerberosDer.writeString;
+import static dev.portqry.protocols.kerberos.KerberosDer.writeTime;
+
+import dev.portqry.core.ProtocolDecodeException;
+import dev.portqry.protocols.ber.BerReader;
+import dev.portqry.protocols.ber.BerTag;
+import dev.portqry.protocols.ber.BerWriter;
 import io.netty.buffer.ByteBuf;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -34,6 +50,8 @@ public record AsReq(PrincipalName client, String realm, PrincipalName server, lo
     static final int PVNO = 5;
     /** msg-type of KRB_AS_REQ, also its [APPLICATION 10] tag. */
     static final int MSG_TYPE = 10;
+    /** KRB_AS_REQ is {@code [APPLICATION 10]} (RFC 4120 5.4.1). */
+    static final BerTag TAG = BerTag.application(MSG_TYPE, true);
     /** KDCOptions forwardable (bit 1) and renewable-ok (bit 27), what kinit sends by default (RFC 4120 5.4.1). */
     static final int KDC_OPTIONS = 0x40000010;
 
@@ -57,19 +75,22 @@ public record AsReq(PrincipalName client, String realm, PrincipalName server, lo
 
     /** @return the DER encoding of this request, starting with its [APPLICATION 10] tag */
     public byte[] encode() {
-        byte[][] etypes = encryptionTypes.stream().map(e -> DerWriter.integer(e)).toArray(byte[][]::new);
-        byte[] body = DerWriter.sequence(
-                DerWriter.field(0, DerWriter.flags(KDC_OPTIONS)),
-                DerWriter.field(1, client.encode()),
-                DerWriter.field(2, DerWriter.string(realm)),
-                DerWriter.field(3, server.encode()),
-                DerWriter.field(5, DerWriter.time(till)),
-                DerWriter.field(7, DerWriter.integer(nonce)),
-                DerWriter.field(8, DerWriter.sequence(etypes)));
-        return DerWriter.application(MSG_TYPE, DerWriter.sequence(
-                DerWriter.field(1, DerWriter.integer(PVNO)),
-                DerWriter.field(2, DerWriter.integer(MSG_TYPE)),
-                DerWriter.field(4, body)));
+        BerWriter w = new BerWriter().start(TAG).startSequence();
+        writeInteger(w, 1, PVNO);
+        writeInteger(w, 2, MSG_TYPE);
+        startField(w, 4).startSequence();                        // req-body KDC-REQ-BODY
+        writeFlags(w, 0, KDC_OPTIONS);
+        client.writeTo(startField(w, 1));
+        w.end();
+        writeString(w, 2, realm);
+        server.writeTo(startField(w, 3));
+        w.end();
+        writeTime(w, 5, till);
+        writeInteger(w, 7, nonce);
+        startField(w, 8).startSequence();
+        encryptionTypes.forEach(w::writeInteger);
+        w.end().end();                                           // etype
+        return w.end().end().end().end().toByteArray();          // req-body, KDC-REQ, [APPLICATION 10]
     }
 
     /**
@@ -82,34 +103,27 @@ public record AsReq(PrincipalName client, String realm, PrincipalName server, lo
      */
     public static AsReq decode(byte[] der) {
         try {
-            DerReader in = DerReader.of(der);
-            DerReader seq = in.enter(0x60 | MSG_TYPE).enter(DerReader.SEQUENCE);
-            DerReader.checkThat(seq.field(1).readInt() == PVNO, "pvno is not 5");
-            DerReader.checkThat(seq.field(2).readInt() == MSG_TYPE, "msg-type is not AS-REQ");
-            if (seq.nextIs(0xa3)) {
-                seq.skip();
-            }
-            DerReader body = seq.field(4).enter(DerReader.SEQUENCE);
-            body.field(0).skip();
-            PrincipalName cname = PrincipalName.decode(body.field(1));
-            String realm = body.field(2).readString();
-            PrincipalName sname = PrincipalName.decode(body.field(3));
-            if (body.nextIs(0xa4)) {
-                body.skip();
-            }
-            Instant till = body.field(5).readTime();
-            if (body.nextIs(0xa6)) {
-                body.skip();
-            }
-            long nonce = body.field(7).readLong();
-            DerReader etypeSeq = body.field(8).enter(DerReader.SEQUENCE);
-            List<Integer> etypes = new java.util.ArrayList<>();
-            while (etypeSeq.hasMore() && etypes.size() < PrincipalName.MAX_COMPONENTS) {
+            BerReader seq = KerberosDer.reader(der).readConstructed(TAG).readSequence();
+            checkThat(field(seq, 1).readInt() == PVNO, "pvno is not 5");
+            checkThat(field(seq, 2).readInt() == MSG_TYPE, "msg-type is not AS-REQ");
+            skipField(seq, 3);
+            BerReader body = field(seq, 4).readSequence();
+            field(body, 0).skip();
+            PrincipalName cname = PrincipalName.decode(field(body, 1));
+            String realm = readString(field(body, 2));
+            PrincipalName sname = PrincipalName.decode(field(body, 3));
+            skipField(body, 4);
+            Instant till = readTime(field(body, 5));
+            skipField(body, 6);
+            long nonce = field(body, 7).readInteger();
+            BerReader etypeSeq = field(body, 8).readSequence();
+            List<Integer> etypes = new ArrayList<>();
+            while (etypeSeq.hasRemaining() && etypes.size() < PrincipalName.MAX_COMPONENTS) {
                 etypes.add(etypeSeq.readInt());
             }
             return new AsReq(cname, realm, sname, nonce, till, etypes);
         } catch (RuntimeException e) {
-            throw dev.portqry.core.ProtocolDecodeException.wrap(DerReader.PROTOCOL, e);
+            throw ProtocolDecodeException.wrap(KerberosDer.PROTOCOL, e);
         }
     }
 

@@ -44,10 +44,10 @@ final class KerberosConversation implements Conversation {
                 return Step.needMore();
             }
             int length = in.getInt(in.readerIndex());
-            ProtocolDecodeException.check((length & RESERVED_BIT) == 0, DerReader.PROTOCOL,
+            ProtocolDecodeException.check((length & RESERVED_BIT) == 0, KerberosDer.PROTOCOL,
                     "TCP record length 0x%08x has the reserved bit set", length);
             int cap = Math.min(KerberosReply.MAX_MESSAGE_BYTES, context.options().maxReplyBytes());
-            ProtocolDecodeException.check(length > 0 && length <= cap, DerReader.PROTOCOL,
+            ProtocolDecodeException.check(length > 0 && length <= cap, KerberosDer.PROTOCOL,
                     "TCP record length %d outside 1-%d", length, cap);
             if (in.readableBytes() < 4 + length) {
                 return Step.needMore();

@@ -1,6 +1,8 @@
 package dev.portqry.protocols.kerberos;
 
 import dev.portqry.core.ProtocolDecodeException;
+import dev.portqry.protocols.ber.BerReader;
+import dev.portqry.protocols.ber.BerTag;
 
 /**
  * What a KDC sends back to an AS-REQ: a {@link KrbError} or an {@link AsRep}. Both prove that
@@ -22,22 +24,21 @@ public sealed interface KerberosReply permits KrbError, AsRep {
      */
     static KerberosReply decode(byte[] der) {
         try {
-            DerReader in = DerReader.of(der);
-            ProtocolDecodeException.check(der.length > 0, DerReader.PROTOCOL, "empty message");
-            int tag = in.peekTag();
+            ProtocolDecodeException.check(der.length > 0, KerberosDer.PROTOCOL, "empty message");
+            BerReader in = KerberosDer.reader(der);
+            BerTag tag = in.peekTag();
             KerberosReply reply;
-            if (tag == (0x60 | KrbError.MSG_TYPE)) {
+            if (tag.equals(KrbError.TAG)) {
                 reply = KrbError.decode(in);
-            } else if (tag == (0x60 | AsRep.MSG_TYPE)) {
+            } else if (tag.equals(AsRep.TAG)) {
                 reply = AsRep.decode(in);
             } else {
-                throw new ProtocolDecodeException(DerReader.PROTOCOL,
-                        String.format("neither KRB-ERROR nor AS-REP: first byte 0x%02x", tag));
+                throw new ProtocolDecodeException(KerberosDer.PROTOCOL, "neither KRB-ERROR nor AS-REP: " + tag);
             }
-            in.expectEnd();
+            in.expectEnd("the message");
             return reply;
         } catch (RuntimeException e) {
-            throw ProtocolDecodeException.wrap(DerReader.PROTOCOL, e);
+            throw ProtocolDecodeException.wrap(KerberosDer.PROTOCOL, e);
         }
     }
 }

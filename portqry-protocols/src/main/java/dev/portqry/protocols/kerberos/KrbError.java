@@ -1,8 +1,20 @@
 package dev.portqry.protocols.kerberos;
 
+import static dev.portqry.protocols.kerberos.KerberosDer.checkThat;
+import static dev.portqry.protocols.kerberos.KerberosDer.field;
+import static dev.portqry.protocols.kerberos.KerberosDer.openReply;
+import static dev.portqry.protocols.kerberos.KerberosDer.readString;
+import static dev.portqry.protocols.kerberos.KerberosDer.readTime;
+import static dev.portqry.protocols.kerberos.KerberosDer.skipField;
+import static dev.portqry.protocols.kerberos.KerberosDer.startField;
+import static dev.portqry.protocols.kerberos.KerberosDer.writeInteger;
+import static dev.portqry.protocols.kerberos.KerberosDer.writeString;
+import static dev.portqry.protocols.kerberos.KerberosDer.writeTime;
+
+import dev.portqry.protocols.ber.BerReader;
+import dev.portqry.protocols.ber.BerTag;
+import dev.portqry.protocols.ber.BerWriter;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -24,6 +36,8 @@ public record KrbError(KerberosErrorCode errorCode, String realm, PrincipalName 
                        byte[] errorData) implements KerberosReply {
     /** msg-type of KRB_ERROR, also its [APPLICATION 30] tag. */
     static final int MSG_TYPE = 30;
+    /** KRB_ERROR is {@code [APPLICATION 30]} (RFC 4120 5.9.1). */
+    static final BerTag TAG = BerTag.application(MSG_TYPE, true);
 
     /** Checks for nulls and copies the error data. */
     public KrbError {
@@ -42,52 +56,46 @@ public record KrbError(KerberosErrorCode errorCode, String realm, PrincipalName 
         return errorData.clone();
     }
 
-    static KrbError decode(DerReader in) {
-        DerReader seq = in.enter(0x60 | MSG_TYPE).enter(DerReader.SEQUENCE);
-        int pvno = seq.field(0).readInt();
-        DerReader.checkThat(pvno == AsReq.PVNO, "pvno %d, expected 5", pvno);
-        int msgType = seq.field(1).readInt();
-        DerReader.checkThat(msgType == MSG_TYPE, "KRB-ERROR with msg-type %d", msgType);
+    static KrbError decode(BerReader in) {
+        BerReader seq = openReply(in, MSG_TYPE, "KRB-ERROR");
         skipField(seq, 2);
         skipField(seq, 3);
-        Instant stime = seq.field(4).readTime();
-        int susec = seq.field(5).readInt();
-        DerReader.checkThat(susec >= 0 && susec <= 999_999, "susec %d out of 0-999999", susec);
-        int code = seq.field(6).readInt();
-        Optional<String> crealm = seq.nextIs(0xa7) ? Optional.of(seq.field(7).readString()) : Optional.empty();
-        Optional<PrincipalName> cname = seq.nextIs(0xa8) ? Optional.of(PrincipalName.decode(seq.field(8))) : Optional.empty();
-        String realm = seq.field(9).readString();
-        PrincipalName sname = PrincipalName.decode(seq.field(10));
-        Optional<String> etext = seq.nextIs(0xab) ? Optional.of(seq.field(11).readString()) : Optional.empty();
-        byte[] edata = seq.nextIs(0xac) ? seq.field(12).readBytes(DerReader.OCTET_STRING) : new byte[0];
-        seq.expectEnd();
+        Instant stime = readTime(field(seq, 4));
+        int susec = field(seq, 5).readInt();
+        checkThat(susec >= 0 && susec <= 999_999, "susec %d out of 0-999999", susec);
+        int code = field(seq, 6).readInt();
+        Optional<String> crealm = seq.nextIs(field(7)) ? Optional.of(readString(field(seq, 7))) : Optional.empty();
+        Optional<PrincipalName> cname = seq.nextIs(field(8)) ? Optional.of(PrincipalName.decode(field(seq, 8))) : Optional.empty();
+        String realm = readString(field(seq, 9));
+        PrincipalName sname = PrincipalName.decode(field(seq, 10));
+        Optional<String> etext = seq.nextIs(field(11)) ? Optional.of(readString(field(seq, 11))) : Optional.empty();
+        byte[] edata = seq.nextIs(field(12)) ? field(seq, 12).readOctetString() : new byte[0];
+        seq.expectEnd("KRB-ERROR");
         return new KrbError(KerberosErrorCode.valueOf(code), realm, sname, stime.plusNanos(susec * 1000L),
                 crealm, cname, etext, edata);
     }
 
-    private static void skipField(DerReader seq, int n) {
-        if (seq.nextIs(0xa0 | n)) {
-            seq.skip();
-        }
-    }
-
     /** @return the DER encoding of this message (tests use it to play a KDC) */
     public byte[] encode() {
-        List<byte[]> fields = new ArrayList<>();
-        fields.add(DerWriter.field(0, DerWriter.integer(AsReq.PVNO)));
-        fields.add(DerWriter.field(1, DerWriter.integer(MSG_TYPE)));
-        fields.add(DerWriter.field(4, DerWriter.time(serverTime)));
-        fields.add(DerWriter.field(5, DerWriter.integer(serverTime.getNano() / 1000)));
-        fields.add(DerWriter.field(6, DerWriter.integer(errorCode.code())));
-        clientRealm.ifPresent(r -> fields.add(DerWriter.field(7, DerWriter.string(r))));
-        client.ifPresent(c -> fields.add(DerWriter.field(8, c.encode())));
-        fields.add(DerWriter.field(9, DerWriter.string(realm)));
-        fields.add(DerWriter.field(10, server.encode()));
-        text.ifPresent(t -> fields.add(DerWriter.field(11, DerWriter.string(t))));
+        BerWriter w = new BerWriter().start(TAG).startSequence();
+        writeInteger(w, 0, AsReq.PVNO);
+        writeInteger(w, 1, MSG_TYPE);
+        writeTime(w, 4, serverTime);
+        writeInteger(w, 5, serverTime.getNano() / 1000);
+        writeInteger(w, 6, errorCode.code());
+        clientRealm.ifPresent(r -> writeString(w, 7, r));
+        client.ifPresent(c -> {
+            c.writeTo(startField(w, 8));
+            w.end();
+        });
+        writeString(w, 9, realm);
+        server.writeTo(startField(w, 10));
+        w.end();
+        text.ifPresent(t -> writeString(w, 11, t));
         if (errorData.length > 0) {
-            fields.add(DerWriter.field(12, DerWriter.tlv(DerReader.OCTET_STRING, errorData)));
+            startField(w, 12).writeOctetString(errorData).end();
         }
-        return DerWriter.application(MSG_TYPE, DerWriter.sequence(fields.toArray(byte[][]::new)));
+        return w.end().end().toByteArray();
     }
 
     @Override

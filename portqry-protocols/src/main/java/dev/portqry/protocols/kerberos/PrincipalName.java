@@ -1,5 +1,14 @@
 package dev.portqry.protocols.kerberos;
 
+import static dev.portqry.protocols.kerberos.KerberosDer.checkThat;
+import static dev.portqry.protocols.kerberos.KerberosDer.field;
+import static dev.portqry.protocols.kerberos.KerberosDer.readString;
+import static dev.portqry.protocols.kerberos.KerberosDer.startField;
+import static dev.portqry.protocols.kerberos.KerberosDer.writeInteger;
+
+import dev.portqry.protocols.ber.BerReader;
+import dev.portqry.protocols.ber.BerWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -44,24 +53,26 @@ public record PrincipalName(int nameType, List<String> components) {
         return new PrincipalName(NT_PRINCIPAL, List.of(name));
     }
 
-    static PrincipalName decode(DerReader in) {
-        DerReader seq = in.enter(DerReader.SEQUENCE);
-        int type = seq.field(0).readInt();
-        DerReader strings = seq.field(1).enter(DerReader.SEQUENCE);
+    static PrincipalName decode(BerReader in) {
+        BerReader seq = in.readSequence();
+        int type = field(seq, 0).readInt();
+        BerReader strings = field(seq, 1).readSequence();
         List<String> parts = new ArrayList<>();
-        while (strings.hasMore()) {
-            DerReader.checkThat(parts.size() < MAX_COMPONENTS, "more than %d name components", MAX_COMPONENTS);
-            parts.add(strings.readString());
+        while (strings.hasRemaining()) {
+            checkThat(parts.size() < MAX_COMPONENTS, "more than %d name components", MAX_COMPONENTS);
+            parts.add(readString(strings));
         }
-        DerReader.checkThat(!parts.isEmpty(), "principal name without components");
+        checkThat(!parts.isEmpty(), "principal name without components");
         return new PrincipalName(type, parts);
     }
 
-    byte[] encode() {
-        byte[][] strings = components.stream().map(DerWriter::string).toArray(byte[][]::new);
-        return DerWriter.sequence(
-                DerWriter.field(0, DerWriter.integer(nameType)),
-                DerWriter.field(1, DerWriter.sequence(strings)));
+    /** Writes the name as the contents of an enclosing field. */
+    void writeTo(BerWriter w) {
+        w.startSequence();
+        writeInteger(w, 0, nameType);
+        startField(w, 1).startSequence();
+        components.forEach(c -> w.writeOctetString(KerberosDer.GENERAL_STRING, c.getBytes(StandardCharsets.US_ASCII)));
+        w.end().end().end();
     }
 
     /** @return the components joined by {@code /}, e.g. {@code krbtgt/CORP.EXAMPLE.TEST} */

@@ -59,8 +59,20 @@ public record SearchRequest(String baseObject, int scope, int derefAliases, int 
      * @return the request
      */
     public static SearchRequest rootDse(int timeLimitSeconds) {
+        return rootDse(timeLimitSeconds, List.of("*", "+"));
+    }
+
+    /**
+     * A rootDSE read for chosen attributes only, e.g. {@code dnsHostName} and
+     * {@code defaultNamingContext} when all that matters is that LDAP answers.
+     *
+     * @param timeLimitSeconds the server-side time limit, 0 for none
+     * @param attributes the attributes to return, not null
+     * @return the request
+     */
+    public static SearchRequest rootDse(int timeLimitSeconds, List<String> attributes) {
         return new SearchRequest("", SCOPE_BASE_OBJECT, NEVER_DEREF_ALIASES, 0, timeLimitSeconds, false,
-                "objectClass", List.of("*", "+"));
+                "objectClass", attributes);
     }
 
     /**

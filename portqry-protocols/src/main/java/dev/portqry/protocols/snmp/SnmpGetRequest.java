@@ -1,7 +1,10 @@
 package dev.portqry.protocols.snmp;
 
+import dev.portqry.protocols.ber.BerTag;
+import dev.portqry.protocols.ber.BerWriter;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +23,8 @@ public record SnmpGetRequest(SnmpVersion version, String community, int requestI
     /** sysDescr.0, sysObjectID.0, sysUpTime.0 and sysName.0 of MIB-II's system group (RFC 3418). */
     public static final List<String> SYSTEM_OIDS = List.of(
             "1.3.6.1.2.1.1.1.0", "1.3.6.1.2.1.1.2.0", "1.3.6.1.2.1.1.3.0", "1.3.6.1.2.1.1.5.0");
-    static final int TAG_SEQUENCE = 0x30;
-    static final int TAG_GET_REQUEST = 0xa0;
-    static final int TAG_OCTET_STRING = 0x04;
+    /** GetRequest-PDU, {@code [0]} IMPLICIT SEQUENCE (RFC 3416 section 3). */
+    static final BerTag TAG = BerTag.context(0, true);
     private static final Map<String, String> LABELS = labels();
 
     /** Copies the list and checks the fields. */
@@ -53,36 +55,18 @@ public record SnmpGetRequest(SnmpVersion version, String community, int requestI
      * @return the encoded message; the caller owns it
      */
     public ByteBuf encode(ByteBufAllocator alloc) {
-        ByteBuf varbinds = alloc.buffer();
-        ByteBuf pdu = alloc.buffer();
-        ByteBuf message = alloc.buffer();
-        try {
-            ByteBuf one = alloc.buffer();
-            try {
-                for (String oid : oids) {
-                    one.clear();
-                    BerWriter.oid(one, oid);
-                    one.writeByte(0x05).writeByte(0);        // value: NULL in a request
-                    BerWriter.tlv(varbinds, TAG_SEQUENCE, one);
-                }
-            } finally {
-                one.release();
-            }
-            BerWriter.integer(pdu, requestId);
-            BerWriter.integer(pdu, 0);                       // error-status
-            BerWriter.integer(pdu, 0);                       // error-index
-            BerWriter.tlv(pdu, TAG_SEQUENCE, varbinds);
-            BerWriter.integer(message, version.code());
-            BerWriter.tlv(message, TAG_OCTET_STRING, community.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            BerWriter.tlv(message, TAG_GET_REQUEST, pdu);
-            ByteBuf out = alloc.buffer(message.readableBytes() + 4);
-            BerWriter.tlv(out, TAG_SEQUENCE, message);
-            return out;
-        } finally {
-            varbinds.release();
-            pdu.release();
-            message.release();
+        BerWriter w = new BerWriter().startSequence()
+                .writeInteger(version.code())
+                .writeOctetString(community.getBytes(StandardCharsets.UTF_8))
+                .start(TAG)
+                .writeInteger(requestId)
+                .writeInteger(0)                            // error-status
+                .writeInteger(0)                            // error-index
+                .startSequence();
+        for (String oid : oids) {
+            w.startSequence().writeOid(oid).writeNull().end();   // value: NULL in a request
         }
+        return w.end().end().end().toByteBuf(alloc);
     }
 
     @Override

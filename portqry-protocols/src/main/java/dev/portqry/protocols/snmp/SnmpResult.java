@@ -2,6 +2,9 @@ package dev.portqry.protocols.snmp;
 
 import dev.portqry.core.ProtocolDecodeException;
 import dev.portqry.core.spi.ResponderResult;
+import dev.portqry.protocols.ber.BerLimits;
+import dev.portqry.protocols.ber.BerReader;
+import dev.portqry.protocols.ber.BerTag;
 import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -22,8 +25,14 @@ import java.util.Optional;
  */
 public record SnmpResult(SnmpVersion version, String community, int requestId, SnmpErrorStatus errorStatus,
                          int errorIndex, List<SnmpVarBind> varBinds) implements ResponderResult {
+    /**
+     * The caps of SNMP decoding: a message never exceeds a UDP datagram; message, PDU, varbind
+     * list, varbind and value nest 5 deep; an OID has at most 128 sub-identifiers (RFC 2578 3.5).
+     */
+    static final BerLimits LIMITS = new BerLimits(65_535, 8, 128);
+    /** Response-PDU, {@code [2]} IMPLICIT SEQUENCE (RFC 3416 section 3; GetResponse in RFC 1157 4.1.4). */
+    static final BerTag TAG = BerTag.context(2, true);
     private static final String PROTO = "SNMP";
-    private static final int TAG_RESPONSE = 0xa2;
 
     /** Copies the list and checks that nothing is null. */
     public SnmpResult {
@@ -42,29 +51,29 @@ public record SnmpResult(SnmpVersion version, String community, int requestId, S
      * @throws ProtocolDecodeException when the bytes are not such a message
      */
     public static SnmpResult decode(ByteBuf in, int maxEntries) {
-        BerReader message = new BerReader(in).constructed(SnmpGetRequest.TAG_SEQUENCE);
+        BerReader message = BerReader.of(in, PROTO, LIMITS).readSequence();
         int versionCode = message.readInt();
         SnmpVersion version = SnmpVersion.ofCode(versionCode);
         ProtocolDecodeException.check(version != null, PROTO, "version %d is not v1 or v2c", versionCode);
-        String community = message.value(SnmpGetRequest.TAG_OCTET_STRING).toString(StandardCharsets.UTF_8);
-        int pduTag = message.peekTag();
-        ProtocolDecodeException.check(pduTag == TAG_RESPONSE, PROTO, "PDU tag 0x%02x is not a Response", pduTag);
-        BerReader pdu = message.constructed(TAG_RESPONSE);
+        // Agents echo the community byte for byte; it need not be UTF-8, so it is not checked as such.
+        String community = new String(message.readOctetString(), StandardCharsets.UTF_8);
+        BerTag pduTag = message.peekTag();
+        ProtocolDecodeException.check(pduTag.equals(TAG), PROTO, "PDU tag %s is not a Response", pduTag);
+        BerReader pdu = message.readConstructed(TAG);
         int requestId = pdu.readInt();
         SnmpErrorStatus status = SnmpErrorStatus.valueOf(pdu.readInt());
         int errorIndex = pdu.readInt();
-        BerReader list = pdu.constructed(SnmpGetRequest.TAG_SEQUENCE);
+        BerReader list = pdu.readSequence();
         List<SnmpVarBind> varBinds = new ArrayList<>();
-        while (list.hasMore()) {
+        while (list.hasRemaining()) {
             ProtocolDecodeException.check(varBinds.size() < maxEntries, PROTO, "more than %d variable bindings", maxEntries);
-            BerReader vb = list.constructed(SnmpGetRequest.TAG_SEQUENCE);
-            String oid = BerReader.oid(vb.value(0x06));
-            int tag = vb.readTag();
-            SnmpValue value = SnmpValue.decode(tag, vb.contents());
-            ProtocolDecodeException.check(!vb.hasMore(), PROTO, "variable binding %s has extra bytes", oid);
+            BerReader vb = list.readSequence();
+            String oid = vb.readOid();
+            SnmpValue value = SnmpValue.decode(vb);
+            ProtocolDecodeException.check(!vb.hasRemaining(), PROTO, "variable binding %s has extra bytes", oid);
             varBinds.add(new SnmpVarBind(oid, value));
         }
-        ProtocolDecodeException.check(!pdu.hasMore() && !message.hasMore(), PROTO, "extra bytes after the PDU");
+        ProtocolDecodeException.check(!pdu.hasRemaining() && !message.hasRemaining(), PROTO, "extra bytes after the PDU");
         return new SnmpResult(version, community, requestId, status, errorIndex, varBinds);
     }
 

@@ -1,8 +1,8 @@
 package dev.portqry.protocols.snmp;
 
 import dev.portqry.core.ProtocolDecodeException;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
+import dev.portqry.protocols.ber.BerReader;
+import dev.portqry.protocols.ber.BerTag;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -167,27 +167,43 @@ public sealed interface SnmpValue {
         }
     }
 
-    /** Decodes a value from its tag and contents (RFC 2578 7.1.1-7.1.10, RFC 3416 3). */
-    static SnmpValue decode(int tag, ByteBuf content) {
-        return switch (tag) {
-            case 0x02 -> new Int(ranged(BerReader.integer(content), 32, true).longValue());
-            case 0x04 -> new OctetString(ByteBufUtil.getBytes(content));
+    /**
+     * Reads the next element as a value, typed by its tag (RFC 2578 7.1.1-7.1.10, RFC 3416 3).
+     *
+     * @param r positioned at the value, not null
+     * @return the value; a tag SNMP does not define becomes {@link Other}
+     * @throws ProtocolDecodeException when the element is malformed or its value out of its type's range
+     */
+    static SnmpValue decode(BerReader r) {
+        BerTag tag = r.peekTag();
+        ProtocolDecodeException.check(tag.number() < 31, "SNMP", "multi-byte tags are not used by SNMP (%s)", tag);
+        int octet = tag.identifierOctet();
+        return switch (octet) {
+            case 0x02 -> new Int(ranged(integer(r, tag), 32, true).longValue());
+            case 0x04 -> new OctetString(r.readOctetString());
             case 0x05 -> {
-                ProtocolDecodeException.check(!content.isReadable(), "SNMP", "NULL with contents");
+                ProtocolDecodeException.check(r.readPrimitive(tag).length == 0, "SNMP", "NULL with contents");
                 yield new Null();
             }
-            case 0x06 -> new ObjectId(BerReader.oid(content));
-            case 0x40 -> ipAddress(content);
-            case 0x41 -> new Unsigned("Counter32", ranged(BerReader.integer(content), 32, false));
-            case 0x42 -> new Unsigned("Gauge32", ranged(BerReader.integer(content), 32, false));
-            case 0x43 -> new TimeTicks(ranged(BerReader.integer(content), 32, false).longValue());
-            case 0x46 -> new Unsigned("Counter64", ranged(BerReader.integer(content), 64, false));
+            case 0x06 -> new ObjectId(r.readOid());
+            case 0x40 -> ipAddress(r.readPrimitive(tag));
+            case 0x41 -> new Unsigned("Counter32", ranged(integer(r, tag), 32, false));
+            case 0x42 -> new Unsigned("Gauge32", ranged(integer(r, tag), 32, false));
+            case 0x43 -> new TimeTicks(ranged(integer(r, tag), 32, false).longValue());
+            case 0x46 -> new Unsigned("Counter64", ranged(integer(r, tag), 64, false));
             case 0x80, 0x81, 0x82 -> {
-                ProtocolDecodeException.check(!content.isReadable(), "SNMP", "%s with contents", new Missing(tag).name());
-                yield new Missing(tag);
+                ProtocolDecodeException.check(r.readPrimitive(tag).length == 0, "SNMP", "%s with contents", new Missing(octet).name());
+                yield new Missing(octet);
             }
-            default -> new Other(tag, ByteBufUtil.getBytes(content));
+            default -> new Other(octet, r.readContents(tag));
         };
+    }
+
+    /** X.690 8.3: a two's complement integer of 1-9 octets (9 for unsigned 64-bit values). */
+    private static BigInteger integer(BerReader r, BerTag tag) {
+        byte[] bytes = r.readPrimitive(tag);
+        ProtocolDecodeException.check(bytes.length >= 1 && bytes.length <= 9, "SNMP", "integer of %d octets", bytes.length);
+        return new BigInteger(bytes);
     }
 
     private static BigInteger ranged(BigInteger v, int bits, boolean signed) {
@@ -196,10 +212,10 @@ public sealed interface SnmpValue {
         return v;
     }
 
-    private static SnmpValue ipAddress(ByteBuf content) {
-        ProtocolDecodeException.check(content.readableBytes() == 4, "SNMP", "IpAddress of %d octets", content.readableBytes());
+    private static SnmpValue ipAddress(byte[] content) {
+        ProtocolDecodeException.check(content.length == 4, "SNMP", "IpAddress of %d octets", content.length);
         try {
-            return new IpAddress(InetAddress.getByAddress(ByteBufUtil.getBytes(content)));
+            return new IpAddress(InetAddress.getByAddress(content));
         } catch (UnknownHostException e) {
             throw new ProtocolDecodeException("SNMP", "bad IpAddress", e);
         }

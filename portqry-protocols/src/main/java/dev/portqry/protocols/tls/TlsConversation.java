@@ -4,7 +4,12 @@ import dev.portqry.core.ProtocolDecodeException;
 import dev.portqry.core.spi.Conversation;
 import dev.portqry.core.spi.ConversationContext;
 import dev.portqry.core.spi.Step;
+import dev.portqry.protocols.ber.BerLimits;
+import dev.portqry.protocols.ldap.LdapRootDse;
+import dev.portqry.protocols.ldap.RootDseSearch;
+import dev.portqry.protocols.ldap.SearchRequest;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
@@ -32,8 +37,14 @@ final class TlsConversation implements Conversation {
     static final String PROTOCOL = "TLS";
     private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
 
+    /** The messageID of the search inside TLS, the only request on the connection (RFC 4511 4.1.1.1). */
+    static final int LDAP_MESSAGE_ID = 1;
+    /** The two rootDSE attributes a domain-controller check wants; asking for no more keeps the answer small. */
+    static final SearchRequest LDAP_QUERY = SearchRequest.rootDse(0, List.of("dnsHostName", "defaultNamingContext"));
+
     private final ConversationContext context;
-    private final boolean queryLdap;
+    /** The rootDSE read sent once the handshake is done; null for a plain TLS probe. */
+    private final RootDseSearch ldap;
     private final CapturingTrustManager trust = new CapturingTrustManager();
     private final SSLEngine engine;
     private ByteBuffer plain;
@@ -42,7 +53,8 @@ final class TlsConversation implements Conversation {
 
     TlsConversation(ConversationContext context, boolean queryLdap) {
         this.context = context;
-        this.queryLdap = queryLdap;
+        this.ldap = queryLdap ? new RootDseSearch(LDAP_MESSAGE_ID, LDAP_QUERY,
+                BerLimits.DEFAULT.withMaxLength(context.options().maxReplyBytes()), context.options().maxEntries()) : null;
         try {
             SSLContext ssl = SSLContext.getInstance("TLS");
             ssl.init(null, new TrustManager[] {trust}, null);
@@ -126,8 +138,13 @@ final class TlsConversation implements Conversation {
             }
             if (finishedSeen && handshake == null) {
                 handshake = describeSession();
-                if (queryLdap) {
-                    wrap(ByteBuffer.wrap(LdapRootDseRequest.bytes()), out);
+                if (ldap != null) {
+                    ByteBuf query = ldap.start(context.alloc());
+                    try {
+                        wrap(query.nioBuffer(), out);
+                    } finally {
+                        query.release();
+                    }
                 }
             }
             if (!src.hasRemaining()) {
@@ -198,10 +215,14 @@ final class TlsConversation implements Conversation {
         if (handshake == null) {
             return Optional.empty();
         }
-        if (!queryLdap) {
+        if (ldap == null) {
             return Optional.of(handshake);
         }
-        Optional<LdapRootDseAnswer> answer = LdapRootDseAnswer.decode(plain.array(), plain.position(), context.options().maxReplyBytes());
+        ByteBuf received = Unpooled.wrappedBuffer(plain.array(), 0, plain.position());
+        Optional<LdapRootDse> answer = ldap.readStream(received);
+        // Keep only the plaintext of a message not complete yet.
+        plain.flip().position(received.readerIndex());
+        plain.compact();
         if (answer.isPresent()) {
             return Optional.of(handshake.withLdap(answer, Optional.empty()));
         }

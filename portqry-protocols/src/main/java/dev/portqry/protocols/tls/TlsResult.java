@@ -1,6 +1,7 @@
 package dev.portqry.protocols.tls;
 
 import dev.portqry.core.spi.ResponderResult;
+import dev.portqry.protocols.ldap.LdapRootDse;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,12 +18,13 @@ import java.util.Optional;
  * @param validation the chain's verdict against the default trust store
  * @param checkedName the target name the leaf was checked against, empty when the target was an address
  * @param nameMatches whether the leaf names {@code checkedName}; empty when there was no name
- * @param ldap the LDAP answer inside TLS; empty for plain {@code tls} probes or when LDAP did not answer
+ * @param ldap the LDAP answer inside TLS: the search's result and the rootDSE's {@code dnsHostName} and
+ *     {@code defaultNamingContext} when returned; empty for plain {@code tls} probes or when LDAP did not answer
  * @param ldapNote why {@code ldap} is empty when an LDAP query was sent, else empty
  * @param checkedAt our clock when the handshake finished; {@link #daysLeft()} counts from it
  */
 public record TlsResult(String protocol, String cipherSuite, List<CertificateInfo> chain, ChainValidation validation,
-                        Optional<String> checkedName, Optional<Boolean> nameMatches, Optional<LdapRootDseAnswer> ldap,
+                        Optional<String> checkedName, Optional<Boolean> nameMatches, Optional<LdapRootDse> ldap,
                         Optional<String> ldapNote, Instant checkedAt) implements ResponderResult {
     /** Checks for nulls and copies the chain. */
     public TlsResult {
@@ -48,7 +50,7 @@ public record TlsResult(String protocol, String cipherSuite, List<CertificateInf
     }
 
     /** @return a copy with the LDAP answer (or the reason there is none) filled in */
-    TlsResult withLdap(Optional<LdapRootDseAnswer> answer, Optional<String> note) {
+    TlsResult withLdap(Optional<LdapRootDse> answer, Optional<String> note) {
         return new TlsResult(protocol, cipherSuite, chain, validation, checkedName, nameMatches, answer, note, checkedAt);
     }
 
@@ -73,8 +75,7 @@ public record TlsResult(String protocol, String cipherSuite, List<CertificateInf
         lines.add("Chain validation: " + validation);
         checkedName.ifPresent(n -> lines.add("Name " + n + " in certificate: " + (nameMatches.orElse(false) ? "yes" : "no")));
         ldap.ifPresent(a -> {
-            lines.add("LDAP over TLS: " + a.resultName() + " (" + a.resultCode() + ")"
-                    + (a.diagnosticMessage().isEmpty() ? "" : " " + a.diagnosticMessage()));
+            lines.add("LDAP over TLS: " + a.resultCode() + (a.diagnosticMessage().isEmpty() ? "" : " " + a.diagnosticMessage()));
             a.dnsHostName().ifPresent(h -> lines.add("dnsHostName: " + h));
             a.defaultNamingContext().ifPresent(c -> lines.add("defaultNamingContext: " + c));
         });
@@ -86,6 +87,6 @@ public record TlsResult(String protocol, String cipherSuite, List<CertificateInf
     @Override
     public String summary() {
         return protocol + " " + validation.status() + daysLeft().map(d -> " expires in " + d + " days").orElse("")
-                + ldap.map(a -> " LDAP " + a.resultName()).orElse("");
+                + ldap.map(a -> " LDAP " + a.resultCode().name()).orElse("");
     }
 }

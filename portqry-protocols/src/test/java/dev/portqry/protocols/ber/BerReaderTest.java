@@ -133,6 +133,31 @@ class BerReaderTest {
     }
 
     @Test
+    void testsForOptionalMembers() {
+        BerReader r = reader("a103020101");
+        assertThat(r.nextIs(BerTag.context(0, true))).isFalse();
+        assertThat(r.nextIs(BerTag.context(1, true))).isTrue();
+        r.skip();
+        assertThat(r.nextIs(BerTag.context(1, true))).isFalse();
+    }
+
+    @Test
+    void capsTheArcsOfAnOid() {
+        // 1.3.6.1: two subidentifiers holding four arcs (the first holds two, X.690 8.19.4).
+        assertThat(reader("06032b0601", BerLimits.DEFAULT.withMaxOidArcs(4)).readOid()).isEqualTo("1.3.6.1");
+        assertThatThrownBy(() -> reader("06042b060101", BerLimits.DEFAULT.withMaxOidArcs(4)).readOid())
+                .isInstanceOf(ProtocolDecodeException.class).hasMessageContaining("more than 4 arcs");
+    }
+
+    @Test
+    void namesLowTagNumbersByTheirIdentifierOctet() {
+        assertThat(BerTag.application(1, false).identifierOctet()).isEqualTo(0x41);
+        assertThat(BerTag.context(2, true).identifierOctet()).isEqualTo(0xa2);
+        assertThat(BerTag.SEQUENCE.identifierOctet()).isEqualTo(0x30);
+        assertThatThrownBy(() -> BerTag.context(31, false).identifierOctet()).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void rejectsWrongTagsAndForms() {
         assertThatThrownBy(() -> reader("020101").readOctetString())
                 .isInstanceOf(ProtocolDecodeException.class).hasMessageContaining("expected OCTET STRING");

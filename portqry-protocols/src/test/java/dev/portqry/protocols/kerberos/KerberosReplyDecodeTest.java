@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.portqry.core.ProtocolDecodeException;
 import dev.portqry.protocols.GoldenHex;
+import dev.portqry.protocols.ber.BerReader;
+import dev.portqry.protocols.ber.BerWriter;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -104,6 +107,25 @@ class KerberosReplyDecodeTest {
     }
 
     @Test
+    void derCapsAndTypesAreEnforced() {
+        BerReader r = KerberosDer.reader(nested(KerberosDer.LIMITS.maxDepth() + 2));
+        r = r.readConstructed(KrbError.TAG);
+        for (int i = 1; i < KerberosDer.LIMITS.maxDepth(); i++) {
+            r = r.readSequence();
+        }
+        BerReader deepest = r;
+        assertThatThrownBy(deepest::readSequence).isInstanceOf(ProtocolDecodeException.class).hasMessageContaining("nesting deeper");
+        byte[] sixOctets = {0x02, 0x06, 1, 2, 3, 4, 5, 6};
+        assertThatThrownBy(() -> KerberosDer.reader(sixOctets).readInt()).isInstanceOf(ProtocolDecodeException.class);
+        byte[] uint32 = new BerWriter().writeInteger(0xffffffffL).toByteArray();
+        assertThatThrownBy(() -> KerberosDer.reader(uint32).readInt()).isInstanceOf(ProtocolDecodeException.class);
+        byte[] badTime = new BerWriter().writeOctetString(KerberosDer.GENERALIZED_TIME,
+                "2026-01-01".getBytes(StandardCharsets.US_ASCII)).toByteArray();
+        assertThatThrownBy(() -> KerberosDer.readTime(KerberosDer.reader(badTime))).isInstanceOf(ProtocolDecodeException.class)
+                .hasMessageStartingWith("Kerberos: ");
+    }
+
+    @Test
     void asReqMatchesTheVectorSambaAnswered() {
         AsReq req = new AsReq(PROBE_CLIENT, "CORP.EXAMPLE.TEST", PrincipalName.krbtgt("CORP.EXAMPLE.TEST"),
                 123456789L, AsReq.FAR_FUTURE, AsReq.DEFAULT_ETYPES);
@@ -125,10 +147,13 @@ class KerberosReplyDecodeTest {
 
     /** [APPLICATION 30] around {@code depth} nested SEQUENCEs: deeper than the reader allows. */
     private static byte[] nested(int depth) {
-        byte[] inner = new byte[0];
+        BerWriter w = new BerWriter().start(KrbError.TAG);
         for (int i = 0; i < depth; i++) {
-            inner = DerWriter.sequence(inner);
+            w.startSequence();
         }
-        return DerWriter.application(KrbError.MSG_TYPE, inner);
+        for (int i = 0; i < depth; i++) {
+            w.end();
+        }
+        return w.end().toByteArray();
     }
 }

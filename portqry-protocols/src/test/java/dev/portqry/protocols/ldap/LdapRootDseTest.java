@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portqry.core.Protocol;
 import dev.portqry.core.spi.Step;
+import dev.portqry.protocols.FakeContext;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.time.Instant;
@@ -21,7 +22,7 @@ class LdapRootDseTest {
     }
 
     private static LdapRootDse decode(Protocol protocol, int messageId, String golden) {
-        RootDseConversation c = new RootDseConversation(Golden.context(protocol), messageId);
+        RootDseConversation c = new RootDseConversation(FakeContext.of(protocol, 389), messageId);
         c.start().release();
         ByteBuf in = Unpooled.wrappedBuffer(Golden.bytes(golden));
         try {

@@ -7,6 +7,7 @@ import dev.portqry.core.ProbeOptions;
 import dev.portqry.core.ProtocolDecodeException;
 import dev.portqry.core.Protocol;
 import dev.portqry.core.spi.Step;
+import dev.portqry.protocols.FakeContext;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -32,7 +33,7 @@ class RootDseConversationTest {
     }
 
     private static RootDseConversation started(Protocol protocol, int messageId) {
-        RootDseConversation c = new RootDseConversation(Golden.context(protocol), messageId);
+        RootDseConversation c = new RootDseConversation(FakeContext.of(protocol, 389), messageId);
         start(c);
         return c;
     }
@@ -48,7 +49,7 @@ class RootDseConversationTest {
 
     @Test
     void sendsTheRootDseSearch() {
-        RootDseConversation c = new RootDseConversation(Golden.context(Protocol.TCP), Golden.TCP_ID);
+        RootDseConversation c = new RootDseConversation(FakeContext.of(Protocol.TCP, 389), Golden.TCP_ID);
         assertThat(start(c)).isEqualTo(Golden.bytes("tcp389.request.bin"));
     }
 
@@ -92,7 +93,7 @@ class RootDseConversationTest {
         // messageID 0, ExtendedResponse { unavailable, "", "" } as a server closing the connection sends (RFC 4511 4.4.1).
         byte[] notice = new LdapMessage(0, new UnknownProtocolOp(UnknownProtocolOp.EXTENDED_RESPONSE,
                 new byte[] {0x0a, 0x01, 0x34, 0x04, 0x00, 0x04, 0x00})).toByteArray();
-        RootDseConversation c = new RootDseConversation(Golden.context(Protocol.TCP), 5);
+        RootDseConversation c = new RootDseConversation(FakeContext.of(Protocol.TCP, 389), 5);
         assertThatThrownBy(() -> feed(c, notice)).isInstanceOf(ProtocolDecodeException.class)
                 .hasMessageContaining("unsolicited notification");
     }
@@ -108,7 +109,7 @@ class RootDseConversationTest {
 
     @Test
     void udpDatagramWithEntryAndDone() {
-        RootDseConversation c = new RootDseConversation(Golden.context(Protocol.UDP), Golden.UDP_ID);
+        RootDseConversation c = new RootDseConversation(FakeContext.of(Protocol.UDP, 389), Golden.UDP_ID);
         assertThat(start(c)).isEqualTo(Golden.bytes("udp389.request.bin"));
         LdapRootDse dse = result(feed(c, Golden.bytes("udp389.bin")));
         assertThat(dse.defaultNamingContext()).contains("DC=corp,DC=example,DC=test");
@@ -168,7 +169,7 @@ class RootDseConversationTest {
     @Test
     void valuesBeyondMaxEntriesAreAnError() {
         RootDseConversation c = new RootDseConversation(
-                Golden.context(Protocol.UDP, ProbeOptions.builder().maxEntries(30).build()), Golden.UDP_ID);
+                FakeContext.of(Protocol.UDP, 389, ProbeOptions.builder().maxEntries(30).build()), Golden.UDP_ID);
         start(c);
         assertThatThrownBy(() -> feed(c, Golden.bytes("udp389.bin")))
                 .isInstanceOf(ProtocolDecodeException.class).hasMessageContaining("more than 30");
@@ -176,7 +177,7 @@ class RootDseConversationTest {
 
     @Test
     void otherOperationsWithTheMessageIdAreAnError() {
-        RootDseConversation c = new RootDseConversation(Golden.context(Protocol.UDP), 3);
+        RootDseConversation c = new RootDseConversation(FakeContext.of(Protocol.UDP, 389), 3);
         byte[] bind = new LdapMessage(3, new UnknownProtocolOp(BerTagsForTest.BIND_RESPONSE,
                 new byte[] {0x0a, 0x01, 0x00, 0x04, 0x00, 0x04, 0x00})).toByteArray();
         assertThatThrownBy(() -> feed(c, bind)).isInstanceOf(ProtocolDecodeException.class).hasMessageContaining("unexpected");

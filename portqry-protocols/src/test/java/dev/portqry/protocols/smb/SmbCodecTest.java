@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.portqry.core.ProtocolDecodeException;
+import dev.portqry.core.Protocol;
 import dev.portqry.core.spi.Conversation;
 import dev.portqry.core.spi.Step;
+import dev.portqry.protocols.FakeContext;
 import dev.portqry.protocols.GoldenHex;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -62,7 +64,7 @@ class SmbCodecTest {
 
     /** Feeds a captured exchange to a fresh conversation, releasing what it sends; returns the result. */
     private static SmbResult replay(int port, String golden) {
-        Conversation c = new SmbResponder().open(new TestContext(port));
+        Conversation c = new SmbResponder().open(FakeContext.of(Protocol.TCP, port));
         c.start().release();
         ByteBuf in = Unpooled.wrappedBuffer(GoldenHex.hex(golden));
         try {
@@ -83,7 +85,7 @@ class SmbCodecTest {
 
     @Test
     void multiProtocolNegotiateIsWhatSambaAnswered() {
-        Conversation c = new SmbResponder().open(new TestContext(445));
+        Conversation c = new SmbResponder().open(FakeContext.of(Protocol.TCP, 445));
         ByteBuf first = c.start();
         byte[] bytes = new byte[first.readableBytes()];
         first.readBytes(bytes);
@@ -103,7 +105,7 @@ class SmbCodecTest {
 
     @Test
     void netbiosSessionThenNegotiateOn139() {
-        Conversation c = new SmbResponder().open(new TestContext(139));
+        Conversation c = new SmbResponder().open(FakeContext.of(Protocol.TCP, 139));
         ByteBuf first = c.start();
         assertThat(first.readableBytes()).isEqualTo(72);
         assertThat((int) first.getUnsignedByte(0)).isEqualTo(0x81);
@@ -133,7 +135,7 @@ class SmbCodecTest {
 
     @Test
     void negativeSessionResponseIsAnAnswer() {
-        Conversation c = new SmbResponder().open(new TestContext(139));
+        Conversation c = new SmbResponder().open(FakeContext.of(Protocol.TCP, 139));
         c.start().release();
         ByteBuf in = Unpooled.wrappedBuffer(new byte[] {(byte) 0x83, 0, 0, 1, (byte) 0x82});
         try {
@@ -148,7 +150,7 @@ class SmbCodecTest {
     @Test
     void everyTruncationWaitsForMore() {
         for (int n = 0; n < RESPONSE_445.length; n++) {
-            Conversation c = new SmbResponder().open(new TestContext(445));
+            Conversation c = new SmbResponder().open(FakeContext.of(Protocol.TCP, 445));
             c.start().release();
             ByteBuf in = Unpooled.wrappedBuffer(Arrays.copyOf(RESPONSE_445, n));
             try {
@@ -201,7 +203,7 @@ class SmbCodecTest {
             {0x00, 0x7f, (byte) 0xff, (byte) 0xff},          // 8 MB message: over the cap
             {0x00, 0, 0, 2, 0, 0},                           // shorter than any protocol id
         }) {
-            Conversation c = new SmbResponder().open(new TestContext(445));
+            Conversation c = new SmbResponder().open(FakeContext.of(Protocol.TCP, 445));
             c.start().release();
             ByteBuf in = Unpooled.wrappedBuffer(bad);
             try {

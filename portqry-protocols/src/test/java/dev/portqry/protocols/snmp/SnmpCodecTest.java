@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.portqry.core.ProtocolDecodeException;
 import dev.portqry.protocols.GoldenHex;
 import dev.portqry.protocols.WireBytes;
+import dev.portqry.protocols.ber.BerReader;
+import dev.portqry.protocols.ber.BerWriter;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.buffer.UnpooledByteBufAllocator;
@@ -126,13 +128,13 @@ class SnmpCodecTest {
         }
         ByteBuf buf = Unpooled.wrappedBuffer(deep);
         try {
-            BerReader r = new BerReader(buf);
+            BerReader r = BerReader.of(buf, "SNMP", SnmpResult.LIMITS);
             assertThatThrownBy(() -> {
                 BerReader cur = r;
                 while (true) {
-                    cur = cur.constructed(0x30);
+                    cur = cur.readSequence();
                 }
-            }).hasMessageContaining("nested deeper than 8");
+            }).hasMessageContaining("deeper than 8");
         } finally {
             buf.release();
         }
@@ -140,30 +142,25 @@ class SnmpCodecTest {
 
     @Test
     void objectIdentifiersRoundTripAndRejectPadding() {
-        ByteBuf out = Unpooled.buffer();
-        try {
-            BerWriter.oid(out, "1.3.6.1.4.1.311.21.8.4294967295.0");
-            new BerReader(out).readTag();
-            assertThat(BerReader.oid(out.readSlice(out.readUnsignedByte()))).isEqualTo("1.3.6.1.4.1.311.21.8.4294967295.0");
-        } finally {
-            out.release();
-        }
-        ByteBuf padded = Unpooled.wrappedBuffer(HexFormat.of().parseHex("2b0680808001"));
-        try {
-            assertThatThrownBy(() -> BerReader.oid(padded)).hasMessageContaining("leading 0x80");
-        } finally {
-            padded.release();
-        }
+        byte[] encoded = new BerWriter().writeOid("1.3.6.1.4.1.311.21.8.4294967295.0").toByteArray();
+        assertThat(readOid(encoded)).isEqualTo("1.3.6.1.4.1.311.21.8.4294967295.0");
+        byte[] padded = HexFormat.of().parseHex("0606" + "2b0680808001");
+        assertThatThrownBy(() -> readOid(padded))
+                .hasMessageContaining("leading 0x80");
+        byte[] tooLong = new BerWriter().writeOid("1.3" + ".1".repeat(127)).toByteArray();
+        assertThatThrownBy(() -> readOid(tooLong))
+                .hasMessageContaining("more than 128 arcs");
+    }
+
+    private static String readOid(byte[] element) {
+        return WireBytes.decode(element, buf -> BerReader.of(buf, "SNMP", SnmpResult.LIMITS).readOid());
     }
 
     @Test
     void valuesOutOfTheirRangeAreRejected() {
-        ByteBuf negativeCounter = Unpooled.wrappedBuffer(new byte[] {(byte) 0xff});
-        try {
-            assertThatThrownBy(() -> SnmpValue.decode(0x41, negativeCounter)).hasMessageContaining("out of unsigned 32-bit range");
-        } finally {
-            negativeCounter.release();
-        }
+        byte[] negativeCounter = {0x41, 0x01, (byte) 0xff};
+        assertThatThrownBy(() -> WireBytes.decode(negativeCounter, buf -> SnmpValue.decode(BerReader.of(buf, "SNMP", SnmpResult.LIMITS))))
+                .hasMessageContaining("out of unsigned 32-bit range");
         assertThat(SnmpVersion.parse("v1")).isEqualTo(SnmpVersion.V1);
         assertThatThrownBy(() -> SnmpVersion.parse("3")).hasMessage("snmp.version must be 1 or 2c, was 3");
         assertThat(new SnmpValue.TimeTicks(8_640_000 + 366_100).toString()).isEqualTo("Timeticks: (9006100) 1 day, 1:01:01.00");

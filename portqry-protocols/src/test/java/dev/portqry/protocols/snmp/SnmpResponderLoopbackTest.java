@@ -12,8 +12,10 @@ import dev.portqry.core.ResponderOutcome;
 import dev.portqry.core.ResponderSelection;
 import dev.portqry.core.spi.ResponderRegistry;
 import dev.portqry.protocols.GoldenHex;
+import dev.portqry.protocols.ber.BerReader;
+import dev.portqry.protocols.ber.BerTag;
+import dev.portqry.protocols.ber.BerWriter;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
@@ -48,41 +50,35 @@ class SnmpResponderLoopbackTest {
     static byte[] agent(byte[] query, String community, byte[] goldenReply) {
         ByteBuf q = Unpooled.wrappedBuffer(query);
         ByteBuf golden = Unpooled.wrappedBuffer(goldenReply);
-        ByteBuf pdu = Unpooled.buffer();
-        ByteBuf msg = Unpooled.buffer();
-        ByteBuf out = Unpooled.buffer();
         try {
-            BerReader m = new BerReader(q).constructed(0x30);
+            BerReader m = BerReader.of(q, "SNMP").readSequence();
             int version = m.readInt();
-            String c = m.value(0x04).toString(StandardCharsets.UTF_8);
+            String c = new String(m.readOctetString(), StandardCharsets.UTF_8);
             if (!c.equals(community)) {
                 return null;
             }
-            int requestId = m.constructed(0xa0).readInt();
-            BerReader g = new BerReader(golden).constructed(0x30);
+            int requestId = m.readConstructed(SnmpGetRequest.TAG).readInt();
+            BerReader g = BerReader.of(golden, "SNMP").readSequence();
             g.readInt();
-            g.value(0x04);
-            BerReader gp = g.constructed(0xa2);
+            g.readOctetString();
+            BerReader gp = g.readConstructed(SnmpResult.TAG);
             gp.readInt();
             gp.readInt();
             gp.readInt();
-            BerWriter.integer(pdu, requestId);
-            BerWriter.integer(pdu, 0);
-            BerWriter.integer(pdu, 0);
-            BerWriter.tlv(pdu, 0x30, gp.value(0x30));
-            BerWriter.integer(msg, version);
-            BerWriter.tlv(msg, 0x04, c.getBytes(StandardCharsets.UTF_8));
-            BerWriter.tlv(msg, 0xa2, pdu);
-            BerWriter.tlv(out, 0x30, msg);
-            return ByteBufUtil.getBytes(out);
+            return new BerWriter().startSequence()
+                    .writeInteger(version)
+                    .writeOctetString(c.getBytes(StandardCharsets.UTF_8))
+                    .start(SnmpResult.TAG)
+                    .writeInteger(requestId)
+                    .writeInteger(0)
+                    .writeInteger(0)
+                    .writeContents(BerTag.SEQUENCE, gp.readContents(BerTag.SEQUENCE))
+                    .end().end().toByteArray();
         } catch (RuntimeException notSnmp) {
             return null;   // the one-byte plain probe
         } finally {
             q.release();
             golden.release();
-            pdu.release();
-            msg.release();
-            out.release();
         }
     }
 

@@ -1,28 +1,18 @@
 package dev.portqry.protocols.msrpc.internal;
 
+import dev.portqry.protocols.GoldenHex;
+import dev.portqry.protocols.WireBytes;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
 
-/** Reads the golden vectors under {@code golden/msrpc/}. */
+/** The golden vectors under {@code golden/msrpc/}, by name, read with {@link GoldenHex}. */
 public final class Golden {
     private Golden() {
     }
 
     /** @return the bytes of {@code golden/msrpc/<name>.hex} */
     public static byte[] hex(String name) {
-        try (InputStream in = Golden.class.getResourceAsStream("/golden/msrpc/" + name + ".hex")) {
-            if (in == null) {
-                throw new IllegalArgumentException("no golden vector " + name);
-            }
-            return HexFormat.of().parseHex(new String(in.readAllBytes(), StandardCharsets.US_ASCII).trim());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return GoldenHex.hex("msrpc/" + name + ".hex");
     }
 
     /** @return the vector wrapped in a heap buffer that needs no release */
@@ -32,11 +22,7 @@ public final class Golden {
 
     /** @return the readable bytes of {@code b}, which is released */
     public static byte[] take(ByteBuf b) {
-        try {
-            return io.netty.buffer.ByteBufUtil.getBytes(b);
-        } finally {
-            b.release();
-        }
+        return WireBytes.drain(b);
     }
 
     /** @return the bytes concatenated */

@@ -2,6 +2,7 @@ package dev.portqry.protocols.msrpc.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.portqry.protocols.GoldenHex;
 import dev.portqry.protocols.msrpc.ProtocolSequence;
 import dev.portqry.protocols.msrpc.RpcEndpoint;
 import dev.portqry.protocols.msrpc.RpcInterfaceId;
@@ -120,14 +121,12 @@ class SambaGoldenTest {
 
     @Test
     void everyEntryMatchesSambasOwnClient() throws Exception {
-        List<String> expected;
-        try (var in = getClass().getResourceAsStream("/golden/msrpc/rpcclient-epmlookup.txt")) {
-            expected = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
-                    // "<object> ncacn_ip_tcp:0.0.0.0[49153,abstract_syntax=<uuid>/0x00000004]: drsuapi"
-                    .map(l -> l.replaceAll("^\\S+ (\\w+):([^\\[]*)\\[([^,]*),abstract_syntax=([0-9a-f-]+)/0x0*(\\w+)\\]: (.*)$",
-                            "$1 $2 $3 $4 v$5 $6"))
-                    .toList();
-        }
+        List<String> expected = new String(GoldenHex.raw("msrpc/rpcclient-epmlookup.txt"), java.nio.charset.StandardCharsets.UTF_8)
+                .lines()
+                // "<object> ncacn_ip_tcp:0.0.0.0[49153,abstract_syntax=<uuid>/0x00000004]: drsuapi"
+                .map(l -> l.replaceAll("^\\S+ (\\w+):([^\\[]*)\\[([^,]*),abstract_syntax=([0-9a-f-]+)/0x0*(\\w+)\\]: (.*)$",
+                        "$1 $2 $3 $4 v$5 $6"))
+                .toList();
         List<String> ours = page1().entries().stream().map(EptEntry::toEndpoint)
                 .map(e -> e.protocolSequence() + " " + e.networkAddress() + " " + e.endpoint() + " " + e.interfaceId().uuid()
                         + " v" + Integer.toHexString(e.interfaceId().majorVersion()) + " " + e.annotation())
