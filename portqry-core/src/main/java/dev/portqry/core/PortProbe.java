@@ -225,6 +225,46 @@ public final class PortProbe implements AutoCloseable {
                 services.name(protocol, port), name);
     }
 
+    /**
+     * Scans many ports of one target, streaming results to {@code listener} as they complete,
+     * with at most {@link ProbeOptions#maxInFlight()} probes in flight (never above the
+     * open-file limit when derived). Silent UDP ports of a host that rate-limits ICMP are
+     * re-probed at its pace unless {@link ProbeOptions#udpPacing()} is {@link UdpPacing#OFF}.
+     *
+     * <pre>{@code
+     * Scan scan = probe.scan(target, PortSpec.range(Protocol.TCP, 1, 1024), opts, new ScanListener() {
+     *     public void onResultInOrder(int i, PortStatus s) { System.out.println(s.portQryLine()); }
+     * });
+     * List<PortStatus> all = scan.completion().join();
+     * }</pre>
+     *
+     * @param target a resolved target, not null
+     * @param ports the ports, in the order results are reported; not null
+     * @param options how to probe each port, not null
+     * @param listener receives results; not null (use {@code new ScanListener() {}} for none)
+     * @return the running scan
+     */
+    public Scan scan(ResolvedTarget target, java.util.List<PortSpec> ports, ProbeOptions options, ScanListener listener) {
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(ports, "ports");
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(listener, "listener");
+        if (group.isShuttingDown()) {
+            throw new IllegalStateException("PortProbe is closed");
+        }
+        int limit = options.maxInFlight() > 0 ? options.maxInFlight() : dev.portqry.core.internal.FileLimits.defaultMaxInFlight();
+        java.util.List<PortSpec> specs = java.util.List.copyOf(ports);
+        java.util.function.IntFunction<CompletableFuture<PortStatus>> launcher = i -> {
+            PortSpec spec = specs.get(i);
+            return probe(target.first(), target.name(), spec.protocol(), spec.port(), options);
+        };
+        UdpPacer pacer = options.udpPacing() == UdpPacing.ADAPTIVE && !target.first().isLoopbackAddress()
+                ? new UdpPacer(launcher, group.next(), options) : null;
+        Scan scan = new Scan(specs, limit, listener, launcher, pacer);
+        scan.start();
+        return scan;
+    }
+
     private static void checkPort(int port) {
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("port must be 1-65535, was " + port);

@@ -35,6 +35,15 @@ public final class ProbeOptions {
     /** Default cap on entries a responder collects (endpoints, attribute values, names): 10,000. */
     public static final int DEFAULT_MAX_ENTRIES = 10_000;
 
+    /** Default bound on probes in flight in a scan: 0, meaning half the free file descriptors, at most 4096. */
+    public static final int DEFAULT_MAX_IN_FLIGHT = 0;
+
+    /** Default starting interval between paced UDP re-probes: 1 s, Linux's default {@code icmp_ratelimit}. */
+    public static final Duration DEFAULT_ICMP_INTERVAL = Duration.ofSeconds(1);
+
+    /** Default time a scan may spend on paced UDP re-probes: 10 min. */
+    public static final Duration DEFAULT_UDP_PACING_BUDGET = Duration.ofMinutes(10);
+
     private static final ProbeOptions DEFAULTS = new Builder().build();
 
     private final Duration tcpConnectTimeout;
@@ -49,6 +58,10 @@ public final class ProbeOptions {
     private final int maxReplyBytes;
     private final int maxEntries;
     private final ResponderSelection responderSelection;
+    private final int maxInFlight;
+    private final UdpPacing udpPacing;
+    private final Duration icmpInterval;
+    private final Duration udpPacingBudget;
     private final Map<ResponderSetting<?>, Object> settings;
 
     private ProbeOptions(Builder b) {
@@ -64,6 +77,10 @@ public final class ProbeOptions {
         this.maxReplyBytes = b.maxReplyBytes;
         this.maxEntries = b.maxEntries;
         this.responderSelection = b.responderSelection;
+        this.maxInFlight = b.maxInFlight;
+        this.udpPacing = b.udpPacing;
+        this.icmpInterval = b.icmpInterval;
+        this.udpPacingBudget = b.udpPacingBudget;
         this.settings = Collections.unmodifiableMap(new HashMap<>(b.settings));
     }
 
@@ -148,6 +165,32 @@ public final class ProbeOptions {
     }
 
     /**
+     * @return the bound on probes in flight in a scan; 0 means derived from the open-file limit
+     *         (half of the free descriptors, at most 4096)
+     */
+    public int maxInFlight() {
+        return maxInFlight;
+    }
+
+    /** @return what a scan does about silent UDP ports of a host that rate-limits ICMP */
+    public UdpPacing udpPacing() {
+        return udpPacing;
+    }
+
+    /** @return the starting interval between paced UDP re-probes */
+    public Duration icmpInterval() {
+        return icmpInterval;
+    }
+
+    /**
+     * @return the most time a scan spends on paced UDP re-probes; ports not re-probed by then
+     *         stay LISTENING or FILTERED (the speed/accuracy knob)
+     */
+    public Duration udpPacingBudget() {
+        return udpPacingBudget;
+    }
+
+    /**
      * @param setting a responder setting
      * @param <T> its type
      * @return the value set, else the setting's default
@@ -164,7 +207,7 @@ public final class ProbeOptions {
                 + ", responderTimeout=" + responderTimeout.toMillis() + "ms, sourcePort=" + sourcePort
                 + ", ipPreference=" + ipPreference + ", reverseLookup=" + reverseLookup
                 + ", maxReplyBytes=" + maxReplyBytes + ", maxEntries=" + maxEntries
-                + ", responder=" + responderSelection + ", settings=" + settings + "]";
+                + ", responder=" + responderSelection + ", maxInFlight=" + maxInFlight + ", udpPacing=" + udpPacing + ", icmpInterval=" + icmpInterval.toMillis() + "ms, udpPacingBudget=" + udpPacingBudget.toMillis() + "ms" + ", settings=" + settings + "]";
     }
 
     /** Builds {@link ProbeOptions}; every setter validates and names its argument. */
@@ -181,6 +224,10 @@ public final class ProbeOptions {
         private int maxReplyBytes = DEFAULT_MAX_REPLY_BYTES;
         private int maxEntries = DEFAULT_MAX_ENTRIES;
         private ResponderSelection responderSelection = ResponderSelection.AUTO;
+        private int maxInFlight = DEFAULT_MAX_IN_FLIGHT;
+        private UdpPacing udpPacing = UdpPacing.ADAPTIVE;
+        private Duration icmpInterval = DEFAULT_ICMP_INTERVAL;
+        private Duration udpPacingBudget = DEFAULT_UDP_PACING_BUDGET;
         private final Map<ResponderSetting<?>, Object> settings = new HashMap<>();
 
         private Builder() {
@@ -199,6 +246,10 @@ public final class ProbeOptions {
             maxReplyBytes = o.maxReplyBytes;
             maxEntries = o.maxEntries;
             responderSelection = o.responderSelection;
+            maxInFlight = o.maxInFlight;
+            udpPacing = o.udpPacing;
+            icmpInterval = o.icmpInterval;
+            udpPacingBudget = o.udpPacingBudget;
             settings.putAll(o.settings);
         }
 
@@ -307,6 +358,46 @@ public final class ProbeOptions {
          */
         public Builder responder(ResponderSelection selection) {
             this.responderSelection = Objects.requireNonNull(selection, "responder");
+            return this;
+        }
+
+        /**
+         * @param probes bound on probes (and sockets) in flight in a scan, 1-100,000, or 0 (the
+         *        default) to derive it from the open-file limit
+         * @return this builder
+         */
+        public Builder maxInFlight(int probes) {
+            this.maxInFlight = checkRange("maxInFlight", probes, 0, 100_000);
+            return this;
+        }
+
+        /**
+         * @param pacing what a scan does about silent UDP ports of an ICMP-rate-limited host;
+         *        default {@link UdpPacing#ADAPTIVE}
+         * @return this builder
+         */
+        public Builder udpPacing(UdpPacing pacing) {
+            this.udpPacing = Objects.requireNonNull(pacing, "udpPacing");
+            return this;
+        }
+
+        /**
+         * @param interval starting interval between paced UDP re-probes, 1 ms to 10 min; default
+         *        {@link #DEFAULT_ICMP_INTERVAL}
+         * @return this builder
+         */
+        public Builder icmpInterval(Duration interval) {
+            this.icmpInterval = checkDuration("icmpInterval", interval);
+            return this;
+        }
+
+        /**
+         * @param budget most time a scan spends on paced UDP re-probes, 1 ms to 10 min; default
+         *        {@link #DEFAULT_UDP_PACING_BUDGET}
+         * @return this builder
+         */
+        public Builder udpPacingBudget(Duration budget) {
+            this.udpPacingBudget = checkDuration("udpPacingBudget", budget);
             return this;
         }
 

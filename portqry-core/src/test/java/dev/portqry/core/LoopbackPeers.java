@@ -25,19 +25,39 @@ public final class LoopbackPeers {
         return s;
     }
 
-    /** @return a TCP port on {@code address} that nothing listens on (bound once, then freed) */
+    /**
+     * Closed ports come from below Linux's ephemeral range (32768-60999), so that no socket
+     * another test or process opens meanwhile picks the same number by chance.
+     */
+    private static final int CLOSED_FIRST = 20000;
+    private static final int CLOSED_SPAN = 12000;
+    private static final java.util.Random RANDOM = new java.util.Random();
+
+    /** @return a TCP port on {@code address} that nothing listens on now */
     public static int closedTcpPort(InetAddress address) throws IOException {
-        try (ServerSocket s = new ServerSocket()) {
-            s.bind(new InetSocketAddress(address, 0));
-            return s.getLocalPort();
+        for (int i = 0; i < 100; i++) {
+            int port = CLOSED_FIRST + RANDOM.nextInt(CLOSED_SPAN);
+            try (ServerSocket s = new ServerSocket()) {
+                s.bind(new InetSocketAddress(address, port));
+                return port;
+            } catch (IOException taken) {
+                // someone has it: try another
+            }
         }
+        throw new IOException("no free TCP port found below the ephemeral range");
     }
 
-    /** @return a UDP port on {@code address} that nothing listens on */
+    /** @return a UDP port on {@code address} that nothing listens on now */
     public static int closedUdpPort(InetAddress address) throws IOException {
-        try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(address, 0))) {
-            return s.getLocalPort();
+        for (int i = 0; i < 100; i++) {
+            int port = CLOSED_FIRST + RANDOM.nextInt(CLOSED_SPAN);
+            try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(address, port))) {
+                return port;
+            } catch (IOException taken) {
+                // someone has it: try another
+            }
         }
+        throw new IOException("no free UDP port found below the ephemeral range");
     }
 
     /** A UDP socket bound on loopback; answers each datagram with {@code reply} unless it returns null. */

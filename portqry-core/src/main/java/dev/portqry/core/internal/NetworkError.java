@@ -18,6 +18,12 @@ public enum NetworkError {
     PORT_UNREACHABLE("ICMP port unreachable"),
     /** ICMP host unreachable or administratively prohibited (both reach a socket as EHOSTUNREACH). */
     HOST_UNREACHABLE("ICMP host unreachable or administratively prohibited (no route to host)"),
+    /**
+     * The kernel refused the connect with EACCES: an IPv6 ICMP "administratively prohibited"
+     * (or a local firewall rule). Without a source port of our own, Linux reports it this way;
+     * the JDK even calls it a {@link BindException}.
+     */
+    PROHIBITED("ICMP administratively prohibited (permission denied)"),
     /** ICMP network unreachable, or no route in the local table. */
     NET_UNREACHABLE("network unreachable"),
     /** The connect attempt saw no answer in time. */
@@ -43,6 +49,20 @@ public enum NetworkError {
      * @return what it means
      */
     public static NetworkError classify(Throwable t) {
+        return classify(t, false);
+    }
+
+    /**
+     * @param t an exception from a connect, read or write
+     * @param boundSourcePort whether the socket was bound to a chosen source port first (then a
+     *        permission error is about that bind, not about the peer)
+     * @return what it means
+     */
+    public static NetworkError classify(Throwable t, boolean boundSourcePort) {
+        String msg = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
+        if (msg.contains("permission denied")) {
+            return boundSourcePort ? BIND_FAILED : PROHIBITED;
+        }
         if (t instanceof ConnectTimeoutException) {
             return TIMEOUT;
         }

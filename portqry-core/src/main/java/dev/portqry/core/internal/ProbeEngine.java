@@ -5,7 +5,9 @@ import dev.portqry.core.ProbeOptions;
 import dev.portqry.core.Protocol;
 import dev.portqry.core.spi.ProtocolResponder;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
+import io.netty.util.concurrent.EventExecutor;
 import java.net.InetSocketAddress;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -18,6 +20,22 @@ import java.util.concurrent.CompletableFuture;
  * @param alloc the allocator for queries and cumulation
  */
 public record ProbeEngine(EventLoopGroup group, Transport transport, ByteBufAllocator alloc) {
+
+    /**
+     * The event loop a new probe's channel registers with: the caller's own when it is one of
+     * ours (a scan launching its next probe from a finished one), so no task crosses threads;
+     * else the next in turn.
+     *
+     * @return an event loop of {@link #group()}
+     */
+    public EventLoop loop() {
+        for (EventExecutor e : group) {
+            if (e.inEventLoop()) {
+                return (EventLoop) e;
+            }
+        }
+        return group.next();
+    }
 
     /**
      * @param remote address and port

@@ -42,7 +42,7 @@ final class TcpProbeRun extends ProbeRun {
         }
         attempts++;
         Bootstrap b = new Bootstrap()
-                .group(engine.group())
+                .group(engine.loop())
                 .channel(engine.transport().socketChannel())
                 .option(ChannelOption.ALLOCATOR, engine.alloc())
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, options.tcpConnectTimeout().toMillis()))
@@ -80,11 +80,11 @@ final class TcpProbeRun extends ProbeRun {
         }
         cf.channel().close();
         Throwable cause = cf.cause();
-        NetworkError error = NetworkError.classify(cause);
+        NetworkError error = NetworkError.classify(cause, effectiveSourcePort() != 0);
         switch (error) {
             case REFUSED, PORT_UNREACHABLE ->
                     complete(PortState.NOT_LISTENING, PortState.NOT_LISTENING, attempts, NetworkError.REFUSED.reason(), null);
-            case HOST_UNREACHABLE, NET_UNREACHABLE ->
+            case HOST_UNREACHABLE, NET_UNREACHABLE, PROHIBITED ->
                     complete(PortState.FILTERED, PortState.FILTERED, attempts, error.reason(), null);
             case BIND_FAILED -> future.completeExceptionally(new PortQryException(
                     "source port " + effectiveSourcePort() + " is in use or cannot be bound: " + cause.getMessage(), cause));

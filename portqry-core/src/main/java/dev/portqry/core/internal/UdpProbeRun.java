@@ -60,7 +60,7 @@ final class UdpProbeRun extends ProbeRun {
             return;
         }
         Bootstrap b = new Bootstrap()
-                .group(engine.group())
+                .group(engine.loop())
                 .channel(engine.transport().datagramChannel())
                 .option(ChannelOption.ALLOCATOR, engine.alloc())
                 .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM))
@@ -75,7 +75,7 @@ final class UdpProbeRun extends ProbeRun {
                 onReady.accept(cf.channel());
                 return;
             }
-            NetworkError error = NetworkError.classify(f.cause());
+            NetworkError error = NetworkError.classify(f.cause(), localPort != 0);
             if (error == NetworkError.BIND_FAILED) {
                 future.completeExceptionally(new PortQryException(
                         "source port " + localPort + " is in use or cannot be bound: " + f.cause().getMessage(), f.cause()));
@@ -131,7 +131,7 @@ final class UdpProbeRun extends ProbeRun {
                 cancelTimer();
                 complete(PortState.NOT_LISTENING, PortState.NOT_LISTENING, plainAttempts, NetworkError.PORT_UNREACHABLE.reason(), null);
             }
-            case HOST_UNREACHABLE, NET_UNREACHABLE -> {
+            case HOST_UNREACHABLE, NET_UNREACHABLE, PROHIBITED -> {
                 cancelTimer();
                 complete(PortState.FILTERED, PortState.FILTERED, plainAttempts, error.reason(), null);
             }
@@ -298,7 +298,7 @@ final class UdpProbeRun extends ProbeRun {
                 cancelTimer();
                 complete(PortState.NOT_LISTENING, initial, plainAttempts, NetworkError.PORT_UNREACHABLE.reason(),
                         new ResponderOutcome.NoReply(r.name(), NetworkError.PORT_UNREACHABLE.reason()));
-            } else if (e == NetworkError.HOST_UNREACHABLE || e == NetworkError.NET_UNREACHABLE) {
+            } else if (e == NetworkError.HOST_UNREACHABLE || e == NetworkError.NET_UNREACHABLE || e == NetworkError.PROHIBITED) {
                 cancelTimer();
                 complete(PortState.FILTERED, initial, plainAttempts, e.reason(), new ResponderOutcome.NoReply(r.name(), e.reason()));
             }

@@ -1,0 +1,304 @@
+#!/usr/bin/env bash
+# Bring up portqry's real-peer testbed (see testbed/README.md): a Samba AD domain controller, snmpd,
+# vsftpd, dovecot and exim on loopback, and the "pqtest" network namespace with filtered ports.
+# Everything lives under target/testbed/ of the repository; the last step writes
+# target/testbed/testbed.properties, which the integration tests read. Needs root.
+#
+# Environment: TESTBED_KEEP_ON_FAILURE=1 leaves whatever came up running when a peer fails, for
+# debugging (scripts/testbed-down.sh clears it afterwards).
+set -euo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/testbed-common.sh"
+
+[ "$(id -u)" -eq 0 ] || tb_die "the testbed needs root (network namespaces, nftables, ports below 1024)"
+
+missing=()
+for cmd in samba samba-tool snmpd snmpget vsftpd dovecot exim4 socat nft ip ss dig nmblookup nmap \
+           ldapsearch setsid unshare timeout md5sum; do
+  command -v "$cmd" >/dev/null || missing+=("$cmd")
+done
+[ "${#missing[@]}" -eq 0 ] || tb_die "missing commands: ${missing[*]} (run scripts/testbed-install.sh)"
+
+started=$SECONDS
+# A crashed or interrupted earlier run may have left daemons, the namespace or state behind.
+bash "$REPO/scripts/testbed-down.sh" --quiet
+
+on_failure() {
+  local rc=$?
+  if [ "$rc" -ne 0 ]; then
+    if [ "${TESTBED_KEEP_ON_FAILURE:-0}" = 1 ]; then
+      tb_log "left running for debugging; clear with: bash scripts/testbed-down.sh"
+    else
+      tb_log "bringing the testbed down again after the failure"
+      bash "$REPO/scripts/testbed-down.sh" --quiet || true
+    fi
+  fi
+}
+trap on_failure EXIT
+
+mkdir -p "$STATE" "$PIDS" "$RUNDIR"
+
+# ---------------------------------------------------------------------------------------------
+# Values the tests learn from testbed.properties.
+DC_REALM=CORP.EXAMPLE.TEST
+DC_DOMAIN=CORP
+DC_HOST=dc1
+DC_FQDN=dc1.corp.example.test
+DC_BASEDN=DC=corp,DC=example,DC=test
+DC_PASS='Pqtestbed-Admin-1'
+SNMP_COMMUNITY=portqry-ro
+SNMP_SYSNAME=portqry-testbed-snmpd
+NS_TCP_OPEN=7080
+NS_UDP_OPEN=7081
+NS_TCP_CLOSED=7090
+NS_UDP_CLOSED=7091
+NS_TCP_DROP=7001
+NS_UDP_DROP=7002
+NS_TCP_REJECT_HOST=7003
+NS_TCP_REJECT_ADMIN=7004
+NS_UDP_REJECT_HOST=7005
+
+# Well-known ports when free; a port held by some other daemon on this machine is left alone.
+SNMP_PORT=$(tb_pick_port udp 161 16161)
+FTP_PORT=$(tb_pick_port tcp 21 2121)
+POP3_PORT=$(tb_pick_port tcp 110 11110)
+IMAP_PORT=$(tb_pick_port tcp 143 11143)
+SMTP_PORT=$(tb_pick_port tcp 25 2525)
+
+# The DC's ports are fixed by the protocols; say plainly if something else already holds one.
+for p in tcp:53 udp:53 tcp:88 udp:88 tcp:135 udp:137 tcp:389 udp:389 tcp:445 tcp:636 tcp:3268; do
+  if tb_port_taken "${p%%:*}" "${p#*:}"; then
+    tb_die "Samba needs ${p%%:*} port ${p#*:}, held by: $(ss -lpnH "( sport = :${p#*:} )" | head -1)"
+  fi
+done
+
+# ---------------------------------------------------------------------------------------------
+# Private resolver for every Samba process: inside its own mount namespace /etc/resolv.conf is
+# replaced by one naming the DC itself, so no lookup Samba makes can leave loopback. The root
+# namespace's file is never changed.
+SAMBA="$STATE/samba"
+SAMBA_RUN="$RUNDIR/samba"
+mkdir -p "$SAMBA/log" "$SAMBA_RUN"
+printf 'nameserver 127.0.0.1\nsearch corp.example.test\n' >"$SAMBA/resolv.conf"
+if [ ! -d /run/samba ]; then
+  # Only a mount point for the private bind mount below; testbed-down.sh removes it again.
+  mkdir /run/samba
+  touch "$STATE/made-run-samba"
+fi
+SAMBA_NS=(env KRB5_CONFIG="$SAMBA/private/krb5.conf" unshare --mount --propagation private
+  sh -c 'mount --bind "$1" /etc/resolv.conf && mount --bind "$2" /run/samba && shift 2 && exec "$@"'
+  sh "$SAMBA/resolv.conf" "$SAMBA_RUN")
+
+t=$SECONDS
+tb_log "provisioning Samba AD DC $DC_FQDN (realm $DC_REALM)"
+if ! "${SAMBA_NS[@]}" samba-tool domain provision --targetdir="$SAMBA" --realm="$DC_REALM" \
+      --domain="$DC_DOMAIN" --server-role=dc --dns-backend=SAMBA_INTERNAL \
+      --adminpass="$DC_PASS" --host-name="$DC_HOST" --host-ip6=::1 \
+      --option="interfaces=lo" --option="bind interfaces only=yes" \
+      --option="dns forwarder=" >"$SAMBA/log/provision.log" 2>&1; then
+  tail -n 30 "$SAMBA/log/provision.log" >&2
+  tb_die "Samba provisioning failed (log $SAMBA/log/provision.log)"
+fi
+# Keep provisioning's [global] section minus what points outside the state dir or off the machine,
+# and drop the print shares.
+conf="$SAMBA/etc/smb.conf"
+awk '/^\[/ { keep = ($0 == "[global]" || $0 == "[sysvol]" || $0 == "[netlogon]") }
+     keep && !/^[ \t]*(dns forwarder|log file|panic action|logging) *=/' "$conf" >"$conf.new"
+awk -v s="$SAMBA" -v r="/run/samba" '
+  { print }
+  $0 == "[global]" {
+    print "\t# portqry testbed: no DNS forwarder, so no query is sent past loopback."
+    print "\tdns forwarder ="
+    print "\tdns update command = /bin/true"
+    print "\tspn update command = /bin/true"
+    print "\tlogging = file"
+    print "\tlog file = " s "/log/samba.log"
+    print "\tlog level = 1"
+    print "\tntp signd socket directory = " r "/ntp_signd"
+    print "\tload printers = no"
+    print "\tprinting = bsd"
+    print "\tprintcap name = /dev/null"
+    print "\tdisable spoolss = yes"
+  }' "$conf.new" >"$conf"
+rm -f "$conf.new"
+mkdir -p "$SAMBA/cache"
+tb_log "provisioned in $((SECONDS - t)) s"
+
+tb_start samba "$SAMBA/log/samba.stdout.log" "${SAMBA_NS[@]}" samba -s "$conf" -F -M standard
+
+# ---------------------------------------------------------------------------------------------
+SNMPD="$STATE/snmpd"
+mkdir -p "$SNMPD/persist"
+tb_render "$TEMPLATES/snmpd.conf.in" "$SNMPD/snmpd.conf" \
+  "PORT=$SNMP_PORT" "COMMUNITY=$SNMP_COMMUNITY" "SYSNAME=$SNMP_SYSNAME"
+# SNMPCONFPATH and SNMP_PERSISTENT_DIR keep snmpd away from the system's own files; MIBS= skips
+# loading MIB text files, which the agent does not need.
+tb_start snmpd "$SNMPD/snmpd.stdout.log" env SNMPCONFPATH="$SNMPD" SNMP_PERSISTENT_DIR="$SNMPD/persist" \
+  MIBS= snmpd -f -I -smux -Lf "$SNMPD/snmpd.log" -C -c "$SNMPD/snmpd.conf" -p "$SNMPD/snmpd.pid"
+
+# ---------------------------------------------------------------------------------------------
+FTPD="$STATE/vsftpd"
+mkdir -p "$FTPD/empty" "$FTPD/anon"
+chmod 755 "$FTPD/empty" "$FTPD/anon"
+printf 'portqry testbed: nothing to download.\n' >"$FTPD/anon/README"
+tb_render "$TEMPLATES/vsftpd.conf.in" "$FTPD/vsftpd.conf" \
+  "PORT=$FTP_PORT" "ANONROOT=$FTPD/anon" "EMPTYDIR=$FTPD/empty" "LOGFILE=$FTPD/vsftpd.log"
+tb_start vsftpd "$FTPD/vsftpd.stdout.log" vsftpd "$FTPD/vsftpd.conf"
+
+# ---------------------------------------------------------------------------------------------
+DOVE="$STATE/dovecot"
+mkdir -p "$DOVE/state" "$DOVE/mail" "$RUNDIR/dovecot"
+chown dovecot:dovecot "$DOVE/mail"
+printf 'tester:{PLAIN}tester-pass\n' >"$DOVE/users"
+tb_render "$TEMPLATES/dovecot.conf.in" "$DOVE/dovecot.conf" \
+  "BASEDIR=$RUNDIR/dovecot" "STATEDIR=$DOVE/state" "LOGFILE=$DOVE/dovecot.log" \
+  "MAILDIR=$DOVE/mail" "USERS=$DOVE/users" "IMAPPORT=$IMAP_PORT" "POP3PORT=$POP3_PORT"
+tb_start dovecot "$DOVE/dovecot.stdout.log" dovecot -F -c "$DOVE/dovecot.conf"
+
+# ---------------------------------------------------------------------------------------------
+EXIM="$STATE/exim"
+mkdir -p "$EXIM/spool" "$EXIM/log"
+chown Debian-exim:Debian-exim "$EXIM/spool" "$EXIM/log"
+tb_render "$TEMPLATES/exim4.conf.in" "$EXIM/exim4.conf" \
+  "PORT=$SMTP_PORT" "SPOOLDIR=$EXIM/spool" "LOGDIR=$EXIM/log"
+chmod 644 "$EXIM/exim4.conf"
+tb_start exim "$EXIM/exim.stdout.log" exim4 -C "$EXIM/exim4.conf" -bdf -oX "$SMTP_PORT" \
+  -oP "$EXIM/exim.pid"
+
+# ---------------------------------------------------------------------------------------------
+tb_log "creating network namespace $NS ($NS_ADDR4, $NS_ADDR6) behind veth $VETH_ROOT"
+NSDIR="$STATE/netns"
+mkdir -p "$NSDIR"
+ip netns add "$NS"
+ip link add "$VETH_ROOT" type veth peer name "$VETH_NS" netns "$NS"
+ip addr add "$NS_ROOT4/30" dev "$VETH_ROOT"
+ip -6 addr add "$NS_ROOT6/64" dev "$VETH_ROOT" nodad
+ip link set "$VETH_ROOT" up
+ip -n "$NS" link set lo up
+ip -n "$NS" addr add "$NS_ADDR4/30" dev "$VETH_NS"
+ip -n "$NS" -6 addr add "$NS_ADDR6/64" dev "$VETH_NS" nodad
+ip -n "$NS" link set "$VETH_NS" up
+tb_render "$TEMPLATES/nftables.nft.in" "$NSDIR/nftables.nft" \
+  "TCP_DROP=$NS_TCP_DROP" "UDP_DROP=$NS_UDP_DROP" "TCP_REJECT_HOST=$NS_TCP_REJECT_HOST" \
+  "TCP_REJECT_ADMIN=$NS_TCP_REJECT_ADMIN" "UDP_REJECT_HOST=$NS_UDP_REJECT_HOST"
+ip netns exec "$NS" nft -f "$NSDIR/nftables.nft"
+# Echo servers inside the namespace, on IPv4 and IPv6 alike. -T bounds each forked UDP child.
+tb_start ns-tcp-echo "$NSDIR/tcp-echo.log" ip netns exec "$NS" \
+  socat "TCP6-LISTEN:$NS_TCP_OPEN,ipv6only=0,reuseaddr,fork" PIPE
+tb_start ns-udp-echo "$NSDIR/udp-echo.log" ip netns exec "$NS" \
+  socat -T 2 "UDP6-RECVFROM:$NS_UDP_OPEN,ipv6only=0,fork" PIPE
+
+# ---------------------------------------------------------------------------------------------
+# Bounded waits, one per peer, each naming the peer and showing its log when it fails.
+greets() { # PORT EXPECTED-PREFIX: read the first line of a TCP greeting
+  local line
+  line=$(timeout 2 bash -c 'exec 3<>"/dev/tcp/127.0.0.1/$0"; head -n 1 <&3' "$1" 2>/dev/null) || return 1
+  [[ "$line" == "$2"* ]]
+}
+dc_up()    { tb_tcp_open 127.0.0.1 389 && tb_tcp_open 127.0.0.1 135; }
+snmp_up()  {
+  snmpget -v2c -c "$SNMP_COMMUNITY" -t 1 -r 0 -On -Ov -Oq "127.0.0.1:$SNMP_PORT" \
+    .1.3.6.1.2.1.1.5.0 2>/dev/null | grep -qx "\"\{0,1\}$SNMP_SYSNAME\"\{0,1\}"
+}
+ns_up() {
+  tb_tcp_open "$NS_ADDR4" "$NS_TCP_OPEN" &&
+    [ "$(printf ping | timeout 2 socat -T 1 - "UDP4:$NS_ADDR4:$NS_UDP_OPEN" 2>/dev/null)" = ping ]
+}
+
+t=$SECONDS
+tb_wait "samba (AD DC: LDAP 389 + endpoint mapper 135)" samba 90 "$SAMBA/log/samba.log" dc_up
+tb_log "samba answers after $((SECONDS - t)) s"
+tb_wait snmpd snmpd 20 "$SNMPD/snmpd.log" snmp_up
+tb_wait "vsftpd (FTP $FTP_PORT)" vsftpd 20 "$FTPD/vsftpd.stdout.log" greets "$FTP_PORT" 220
+tb_wait "dovecot (POP3 $POP3_PORT)" dovecot 20 "$DOVE/dovecot.log" greets "$POP3_PORT" +OK
+tb_wait "dovecot (IMAP $IMAP_PORT)" dovecot 20 "$DOVE/dovecot.log" greets "$IMAP_PORT" '* OK'
+tb_wait "exim (SMTP $SMTP_PORT)" exim 20 "$EXIM/exim.stdout.log" greets "$SMTP_PORT" 220
+tb_wait "namespace $NS echo servers" ns-tcp-echo 20 "$NSDIR/tcp-echo.log" ns_up
+
+# nmap --reason tells the ICMP replies apart, which a plain socket cannot (see the smoke IT): prove
+# that every nftables rule and listener in the namespace gives the state it is meant to.
+ns_states() {
+  nmap -n -Pn -sS -sU --reason --max-retries 1 --host-timeout 20s \
+    -p "T:$NS_TCP_DROP,$NS_TCP_REJECT_HOST,$NS_TCP_REJECT_ADMIN,$NS_TCP_OPEN,$NS_TCP_CLOSED,U:$NS_UDP_DROP,$NS_UDP_REJECT_HOST,$NS_UDP_CLOSED" \
+    "$NS_ADDR4" 2>&1 | tee "$NSDIR/nmap.txt" | awk '/^[0-9]+\/(tcp|udp)/ { print $1, $2, $4 }' | sort
+}
+ns_expected=$(sort <<EOF
+$NS_TCP_DROP/tcp filtered no-response
+$NS_TCP_REJECT_HOST/tcp filtered host-unreach
+$NS_TCP_REJECT_ADMIN/tcp filtered admin-prohibited
+$NS_TCP_OPEN/tcp open syn-ack
+$NS_TCP_CLOSED/tcp closed reset
+$NS_UDP_DROP/udp open|filtered no-response
+$NS_UDP_REJECT_HOST/udp filtered host-unreach
+$NS_UDP_CLOSED/udp closed port-unreach
+EOF
+)
+ns_seen=$(ns_states)
+if [ "$ns_seen" != "$ns_expected" ]; then
+  printf 'testbed: ERROR: peer "namespace %s" shows other port states than configured\n' "$NS" >&2
+  diff <(echo "$ns_expected") <(echo "$ns_seen") | sed 's/^/    /' >&2
+  exit 1
+fi
+
+# Provisioning registers no IPv4 address for a host that has only loopback: give dc1 its A
+# record (and AAAA if missing) so the DC's own name resolves through its DNS.
+dns_has() { dig +short +time=1 +tries=1 "@127.0.0.1" "$DC_FQDN" "$1" | grep -qx "$2"; }
+for rr in A:127.0.0.1 AAAA:::1; do
+  type=${rr%%:*} addr=${rr#*:}
+  if ! dns_has "$type" "$addr"; then
+    "${SAMBA_NS[@]}" samba-tool dns add 127.0.0.1 corp.example.test "$DC_HOST" "$type" "$addr" \
+      -U "Administrator%$DC_PASS" --use-kerberos=off >>"$SAMBA/log/dns-add.log" 2>&1 ||
+      { cat "$SAMBA/log/dns-add.log" >&2; tb_die "could not add $type $addr for $DC_FQDN"; }
+  fi
+done
+tb_wait "samba DNS (A record of $DC_FQDN)" samba 20 "$SAMBA/log/samba.log" dns_has A 127.0.0.1
+tb_wait "samba NetBIOS (node status on UDP 137)" samba 20 "$SAMBA/log/samba.log" \
+  bash -c 'nmblookup -A 127.0.0.1 2>/dev/null | grep -q "<1c>"'
+tb_wait "samba LDAP rootDSE" samba 20 "$SAMBA/log/samba.log" \
+  bash -c 'ldapsearch -x -o nettimeout=2 -H ldap://127.0.0.1 -b "" -s base defaultNamingContext 2>/dev/null | grep -qi "^defaultNamingContext: $0"' "$DC_BASEDN"
+
+# ---------------------------------------------------------------------------------------------
+cat >"$PROPS.tmp" <<EOF
+# Written by scripts/testbed-up.sh on $(date -u +%Y-%m-%dT%H:%M:%SZ); keys are described in testbed/README.md.
+dc.address=127.0.0.1
+dc.address6=::1
+dc.realm=$DC_REALM
+dc.domain=$DC_DOMAIN
+dc.hostname=$DC_HOST
+dc.netbiosname=DC1
+dc.fqdn=$DC_FQDN
+dc.basedn=$DC_BASEDN
+dc.adminuser=Administrator
+dc.adminpass=$DC_PASS
+snmp.address=127.0.0.1
+snmp.port=$SNMP_PORT
+snmp.community=$SNMP_COMMUNITY
+snmp.sysname=$SNMP_SYSNAME
+ftp.address=127.0.0.1
+ftp.port=$FTP_PORT
+ftp.anonymous=true
+pop3.address=127.0.0.1
+pop3.port=$POP3_PORT
+imap.address=127.0.0.1
+imap.port=$IMAP_PORT
+mail.user=tester
+mail.pass=tester-pass
+smtp.address=127.0.0.1
+smtp.port=$SMTP_PORT
+ns.name=$NS
+ns.address=$NS_ADDR4
+ns.address6=$NS_ADDR6
+ns.peer.address=$NS_ROOT4
+ns.peer.address6=$NS_ROOT6
+ns.tcp.open=$NS_TCP_OPEN
+ns.udp.open=$NS_UDP_OPEN
+ns.tcp.closed=$NS_TCP_CLOSED
+ns.udp.closed=$NS_UDP_CLOSED
+ns.tcp.drop=$NS_TCP_DROP
+ns.udp.drop=$NS_UDP_DROP
+ns.tcp.reject.hostunreach=$NS_TCP_REJECT_HOST
+ns.tcp.reject.adminprohibited=$NS_TCP_REJECT_ADMIN
+ns.udp.reject.hostunreach=$NS_UDP_REJECT_HOST
+EOF
+mv "$PROPS.tmp" "$PROPS"
+trap - EXIT
+tb_log "up in $((SECONDS - started)) s; properties in $PROPS"
