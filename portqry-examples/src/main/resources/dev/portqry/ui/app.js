@@ -275,7 +275,7 @@
     const s = ev.status;
     const wrap = el('div', 'detail-body');
     const left = el('div');
-    left.appendChild(el('h3', null, 'Protocol query'));
+    left.appendChild(el('h3', null, 'Parsed result'));
     const m = el('div', 'detail-meta');
     m.appendChild(meta('Address', s.address));
     m.appendChild(meta('Step 1', STATES[s.initialState] || s.initialState));
