@@ -215,7 +215,7 @@
     row.appendChild(toggle);
     row.appendChild(el('td', 'proto', s.protocol));
     row.appendChild(el('td', 'num mono', String(s.port)));
-    row.appendChild(el('td', null, s.service || 'unknown'));
+    row.appendChild(el('td', 'service', s.service || 'unknown'));
     const st = el('td');
     st.appendChild(el('span', 'state ' + stateClass(s.state), STATES[s.state] || s.state));
     row.appendChild(st);
