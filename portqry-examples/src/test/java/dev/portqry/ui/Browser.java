@@ -79,6 +79,16 @@ final class Browser implements AutoCloseable {
         new WebDriverWait(driver, Duration.ofSeconds(60)).withMessage(what).until(d -> condition.getAsBoolean());
     }
 
+    /** @return each rendered result row by {@code PROTOCOL port}, e.g. {@code TCP 389} */
+    Map<String, WebElement> rows() {
+        Map<String, WebElement> out = new java.util.HashMap<>();
+        for (WebElement row : findAll("#result-table tbody.result tr.row")) {
+            List<WebElement> cells = row.findElements(By.tagName("td"));
+            out.put(cells.get(1).getText() + " " + cells.get(2).getText(), row);
+        }
+        return out;
+    }
+
     /** Types into a field after clearing it. */
     void type(String id, String text) {
         WebElement e = driver.findElement(By.id(id));

@@ -9,7 +9,6 @@ import dev.portqry.core.spi.ResponderRegistry;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -78,7 +77,7 @@ class UiBrowserIT {
         browser.find("#query").click();
         browser.await("the query finishes", () -> browser.find("#run-message").getText().startsWith("Finished"));
 
-        Map<String, WebElement> rows = rows();
+        Map<String, WebElement> rows = browser.rows();
         assertThat(rows).containsOnlyKeys("TCP " + greeting.port(), "TCP " + closed);
         WebElement open = rows.get("TCP " + greeting.port());
         WebElement state = open.findElement(By.cssSelector(".state"));
@@ -140,15 +139,5 @@ class UiBrowserIT {
         browser.await("the query is cancelled", () -> browser.find("#run-message").getText().startsWith("Cancelled"));
         assertThat(browser.find("#query").isEnabled()).isTrue();
         assertThat(server.runningQueries()).isZero();
-    }
-
-    /** @return each rendered result row by {@code PROTOCOL port} */
-    static Map<String, WebElement> rows() {
-        Map<String, WebElement> out = new HashMap<>();
-        for (WebElement row : browser.findAll("#result-table tbody.result tr.row")) {
-            List<WebElement> cells = row.findElements(By.tagName("td"));
-            out.put(cells.get(1).getText() + " " + cells.get(2).getText(), row);
-        }
-        return out;
     }
 }

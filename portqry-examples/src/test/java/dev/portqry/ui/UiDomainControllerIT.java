@@ -35,7 +35,7 @@ class UiDomainControllerIT {
             browser.find("#query").click();
             browser.await("the query finishes", () -> browser.find("#run-message").getText().startsWith("Finished"));
 
-            Map<String, WebElement> rows = rows(browser);
+            Map<String, WebElement> rows = browser.rows();
             assertThat(rows).containsKeys("TCP 389", "TCP 135", "UDP 389", "TCP 3268");
             for (String port : List.of("TCP 389", "TCP 135")) {
                 WebElement state = rows.get(port).findElement(By.cssSelector(".state"));
@@ -48,14 +48,5 @@ class UiDomainControllerIT {
             assertThat(detail.findElement(By.cssSelector("pre.portqry")).getText()).contains("TCP port 389 (ldap service): LISTENING");
             browser.screenshot(SCREENSHOT);
         }
-    }
-
-    private static Map<String, WebElement> rows(Browser browser) {
-        Map<String, WebElement> out = new java.util.HashMap<>();
-        for (WebElement row : browser.findAll("#result-table tbody.result tr.row")) {
-            List<WebElement> cells = row.findElements(By.tagName("td"));
-            out.put(cells.get(1).getText() + " " + cells.get(2).getText(), row);
-        }
-        return out;
     }
 }
