@@ -5,7 +5,10 @@ import dev.portqry.core.UdpPacing;
 import dev.portqry.core.ProbeOptions;
 import dev.portqry.core.Protocol;
 import dev.portqry.core.spi.PortClaim;
+import io.netty.util.NetUtil;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,6 +45,12 @@ public final class ArgumentParser {
         CliArguments a = bind(argv);
         if (a.help) {
             return request(CliRequest.Mode.HELP, defaultPlan(), false, a, argv);
+        }
+        if (a.ui != null) {
+            return ui(a, argv);
+        }
+        if (a.uiAddress != null) {
+            throw CliException.usage("-uiaddr is only valid with -ui");
         }
         boolean localMode = a.local || a.watchPort != null || a.watchPid != null;
         if (count(a.local, a.watchPort != null, a.watchPid != null) > 1) {
@@ -120,6 +129,46 @@ public final class ArgumentParser {
         CliRequest.Mode mode = a.local ? CliRequest.Mode.LOCAL : port != 0 ? CliRequest.Mode.WATCH_PORT : CliRequest.Mode.WATCH_PID;
         return new CliRequest(mode, defaultPlan(), false, Optional.ofNullable(a.logFile).map(Path::of), a.overwrite,
                 new CliRequest.WatchSettings(port, pid, d, a.verbose), argv);
+    }
+
+    private static CliRequest ui(CliArguments a, List<String> argv) {
+        // The page has its own fields for these; only timing options set the UI's defaults.
+        for (String[] other : new String[][] {{"-n", a.target}, {"-e", a.endpoint}, {"-o", a.ordered}, {"-r", a.range},
+                {"-p", a.protocol}, {"-sp", a.sourcePort}, {"-cn", a.community}, {"-svc", a.service}, {"-l", a.logFile},
+                {"-wport", a.watchPort}, {"-wpid", a.watchPid}, {"-wt", a.watchTime}}) {
+            if (other[1] != null) {
+                throw CliException.usage(other[0] + " cannot be combined with -ui: the page has its own fields");
+            }
+        }
+        String[] flags = {"-q", "-i", "-local", "-json", "-sl", "-nr", "-v", "-y", "-ipv4", "-ipv6", "-set"};
+        boolean[] set = {a.quiet, a.interactive, a.local, a.json, a.slowLink, a.noReverse, a.verbose, a.overwrite, a.ipv4,
+                a.ipv6, !a.settings.isEmpty()};
+        for (int i = 0; i < flags.length; i++) {
+            if (set[i]) {
+                throw CliException.usage(flags[i] + " cannot be combined with -ui: the page has its own fields");
+            }
+        }
+        int port = a.ui.isEmpty() ? dev.portqry.ui.UiOptions.DEFAULT_PORT : PortLists.intIn("-ui", a.ui, 0, 65535, "port");
+        Optional<InetAddress> address = Optional.empty();
+        if (a.uiAddress != null) {
+            String t = a.uiAddress.trim();
+            byte[] bytes = NetUtil.createByteArrayFromIpAddressString(
+                    t.startsWith("[") && t.endsWith("]") ? t.substring(1, t.length() - 1) : t);
+            if (bytes == null) {
+                throw CliException.usage("-uiaddr must be an IP address such as 127.0.0.1, 0.0.0.0 or ::, was " + a.uiAddress);
+            }
+            try {
+                address = Optional.of(InetAddress.getByAddress(bytes));
+            } catch (UnknownHostException e) {
+                throw CliException.usage("-uiaddr must be an IP address, was " + a.uiAddress);
+            }
+        }
+        int parallel = a.parallel == null ? QueryPlan.DEFAULT_PARALLEL : PortLists.intIn("-parallel", a.parallel, 1, 1024, "probes");
+        QueryPlan plan = new QueryPlan(List.of(NO_TARGET), List.of(PortClaim.tcp(80)), false, options(a), Map.of(), false, false,
+                parallel);
+        return new CliRequest(CliRequest.Mode.UI, plan, false, Optional.empty(), false,
+                new CliRequest.WatchSettings(0, 0, CliRequest.WatchSettings.DEFAULT_DURATION, false), argv,
+                new CliRequest.UiSettings(port, address));
     }
 
     private static QueryPlan plan(CliArguments a) {

@@ -49,6 +49,8 @@ final class CliArguments {
     @Option(names = "-querywait") String queryWait;
     @Option(names = "-udppacing") String udpPacing;
     @Option(names = "-parallel") String parallel;
+    @Option(names = "-ui", arity = "0..1", fallbackValue = "") String ui;
+    @Option(names = "-uiaddr") String uiAddress;
 
     /**
      * Consumes PortQry's {@code !community name!}: the shell splits a name with spaces into

@@ -1,5 +1,6 @@
 package dev.portqry.cli;
 
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -17,9 +18,10 @@ import java.util.Optional;
  * @param overwrite {@code -y} (or {@code -q}): overwrite the log file without asking
  * @param watch the local-mode settings
  * @param argv the command line as typed, for the log file
+ * @param ui the web UI's settings ({@code -ui}, {@code -uiaddr})
  */
 public record CliRequest(Mode mode, QueryPlan query, boolean targetGiven, Optional<Path> logFile, boolean overwrite,
-                         WatchSettings watch, List<String> argv) {
+                         WatchSettings watch, List<String> argv, UiSettings ui) {
     /** Checks and copies the fields. */
     public CliRequest {
         Objects.requireNonNull(mode, "mode");
@@ -27,6 +29,23 @@ public record CliRequest(Mode mode, QueryPlan query, boolean targetGiven, Option
         Objects.requireNonNull(logFile, "logFile");
         Objects.requireNonNull(watch, "watch");
         argv = List.copyOf(argv);
+        Objects.requireNonNull(ui, "ui");
+    }
+
+    /**
+     * A request of any mode but {@link Mode#UI}.
+     *
+     * @param mode the mode
+     * @param query the query
+     * @param targetGiven whether {@code -n} was given
+     * @param logFile {@code -l}
+     * @param overwrite {@code -y}
+     * @param watch the local-mode settings
+     * @param argv the command line as typed
+     */
+    public CliRequest(Mode mode, QueryPlan query, boolean targetGiven, Optional<Path> logFile, boolean overwrite,
+                      WatchSettings watch, List<String> argv) {
+        this(mode, query, targetGiven, logFile, overwrite, watch, argv, UiSettings.NONE);
     }
 
     /** What the run does. */
@@ -42,7 +61,20 @@ public record CliRequest(Mode mode, QueryPlan query, boolean targetGiven, Option
         /** {@code -wport}: watch one port. */
         WATCH_PORT,
         /** {@code -wpid}: watch one process. */
-        WATCH_PID
+        WATCH_PID,
+        /** {@code -ui}: serve the web UI. */
+        UI
+    }
+
+    /**
+     * The web UI's settings.
+     *
+     * @param port {@code -ui}'s port, 0-65535 (0: any free port)
+     * @param address {@code -uiaddr}: the address to bind instead of loopback
+     */
+    public record UiSettings(int port, Optional<InetAddress> address) {
+        /** No UI: the settings of every other mode. */
+        public static final UiSettings NONE = new UiSettings(0, Optional.empty());
     }
 
     /**

@@ -9,7 +9,7 @@ import java.util.Map;
  * The {@code -json} form of results: one object per port (or per target that failed to
  * resolve), with the field names CLI.md documents. Field names are stable; new fields may be added.
  */
-final class JsonReport {
+public final class JsonReport {
     private JsonReport() {
     }
 
@@ -18,7 +18,7 @@ final class JsonReport {
      * @param s the port's status
      * @return one JSON object on one line
      */
-    static String port(String target, PortStatus s) {
+    public static String port(String target, PortStatus s) {
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("target", target);
         o.put("address", s.address());
@@ -41,7 +41,7 @@ final class JsonReport {
      * @param exitCode the exit code this contributes
      * @return one JSON object on one line
      */
-    static String failure(String target, String error, int exitCode) {
+    public static String failure(String target, String error, int exitCode) {
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("target", target);
         o.put("error", error);

@@ -22,7 +22,7 @@ import java.util.OptionalLong;
  * and booleans as such, {@link InetAddress} to its address text, {@link Duration} to milliseconds,
  * dates and times to ISO-8601 text, anything else to its {@code toString()}.
  */
-final class JsonWriter {
+public final class JsonWriter {
     /** Deeper structures are cut off as {@code "..."}: results are shallow; this guards against cycles. */
     private static final int MAX_DEPTH = 32;
 
@@ -33,7 +33,7 @@ final class JsonWriter {
      * @param value a value as mapped above, may be null
      * @return its JSON text on one line
      */
-    static String write(Object value) {
+    public static String write(Object value) {
         StringBuilder sb = new StringBuilder();
         value(sb, value, 0);
         return sb.toString();

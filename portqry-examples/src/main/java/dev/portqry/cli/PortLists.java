@@ -3,14 +3,17 @@ package dev.portqry.cli;
 import dev.portqry.core.Protocol;
 import dev.portqry.core.spi.PortClaim;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Parses PortQry's port arguments ({@code -e 80}, {@code -o 80,443}, {@code -r 1:1024}) and
+ * PortQryUI's manual lists ({@code 135,1024-5000}), and
  * expands them into protocol and port pairs. Every failure is a usage {@link CliException}
  * naming the option.
  */
-final class PortLists {
+public final class PortLists {
     private PortLists() {
     }
 
@@ -19,7 +22,7 @@ final class PortLists {
      * @param text a port number
      * @return the port, 1-65535
      */
-    static int port(String option, String text) {
+    public static int port(String option, String text) {
         return intIn(option, text, 1, 65535, "port");
     }
 
@@ -56,6 +59,40 @@ final class PortLists {
             out.add(p);
         }
         return out;
+    }
+
+    /**
+     * Parses PortQryUI's manual list: ports and ranges separated by commas, e.g.
+     * {@code 135,1024-5000}. A range {@code a-b} needs {@code a <= b}; a port given twice is
+     * probed once.
+     *
+     * @param option the option or form field, for the message
+     * @param text the list, not null; blanks around items are ignored
+     * @return the ports in the order given, ranges ascending
+     * @throws CliException a usage error naming {@code option} and the bad item
+     */
+    public static List<Integer> portsAndRanges(String option, String text) {
+        Set<Integer> out = new LinkedHashSet<>();
+        for (String item : text.split(",", -1)) {
+            String t = item.trim();
+            if (t.isEmpty()) {
+                throw CliException.usage(option + " has an empty item, was '" + text.trim() + "'");
+            }
+            int dash = t.indexOf('-', 1);
+            if (dash < 0) {
+                out.add(port(option, t));
+                continue;
+            }
+            int start = port(option, t.substring(0, dash));
+            int end = port(option, t.substring(dash + 1));
+            if (start > end) {
+                throw CliException.usage(option + " range start must not be above its end, was " + t);
+            }
+            for (int p = start; p <= end; p++) {
+                out.add(p);
+            }
+        }
+        return List.copyOf(out);
     }
 
     /**

@@ -2,6 +2,8 @@ package dev.portqry.cli;
 
 import dev.portqry.cli.local.LocalMode;
 import dev.portqry.core.PortProbe;
+import dev.portqry.ui.UiCommand;
+import dev.portqry.ui.UiOptions;
 import java.io.BufferedReader;
 import java.io.Console;
 import java.io.IOException;
@@ -148,6 +150,14 @@ public final class PortQry {
             case LOCAL, WATCH_PORT, WATCH_PID:
                 watching = true;
                 return new LocalMode(o::line, () -> stopRequested).run(req);
+            case UI:
+                watching = true;
+                try (PortProbe probe = probes.get()) {
+                    UiOptions.Builder ui = UiOptions.builder().port(req.ui().port()).probeOptions(req.query().options())
+                            .parallel(req.query().parallel());
+                    req.ui().address().ifPresent(ui::bindAddress);
+                    return UiCommand.run(probe, ui.build(), o::line, o::error, () -> stopRequested);
+                }
             default:
                 break;
         }

@@ -13,11 +13,11 @@ import java.util.Optional;
  * Finds responder settings by name among the registered responders' {@link ProtocolResponder#settings()}
  * and applies typed-in values to probe options, so that the CLI never names a responder class.
  */
-final class ResponderSettings {
+public final class ResponderSettings {
     private final Map<String, ResponderSetting<?>> byName = new LinkedHashMap<>();
 
     /** @param registry the responders whose settings are offered */
-    ResponderSettings(ResponderRegistry registry) {
+    public ResponderSettings(ResponderRegistry registry) {
         for (ProtocolResponder r : registry.responders()) {
             for (ResponderSetting<?> s : r.settings()) {
                 byName.putIfAbsent(s.name(), s);
@@ -29,7 +29,7 @@ final class ResponderSettings {
      * @param name a setting name, e.g. {@code snmp.community}
      * @return the setting, when a registered responder declares it
      */
-    Optional<ResponderSetting<?>> find(String name) {
+    public Optional<ResponderSetting<?>> find(String name) {
         return Optional.ofNullable(byName.get(name));
     }
 
@@ -43,7 +43,7 @@ final class ResponderSettings {
      * @return the options with the settings
      * @throws CliException {@link ExitCodes#USAGE} for an unknown name or a value of the wrong type
      */
-    ProbeOptions apply(ProbeOptions options, Map<String, String> values) {
+    public ProbeOptions apply(ProbeOptions options, Map<String, String> values) {
         ProbeOptions.Builder b = options.toBuilder();
         values.forEach((name, text) -> {
             Optional<ResponderSetting<?>> s = find(name);

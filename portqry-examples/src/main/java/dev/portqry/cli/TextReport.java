@@ -14,7 +14,7 @@ import java.util.Optional;
  * PortQry's text for a target and its ports, generic over responders: their banner and
  * {@link dev.portqry.core.spi.ResponderResult#reportLines()}, never their types.
  */
-final class TextReport {
+public final class TextReport {
     private TextReport() {
     }
 
@@ -22,7 +22,7 @@ final class TextReport {
      * @param target the target as given
      * @return the lines before name resolution
      */
-    static List<String> targetHeader(String target) {
+    public static List<String> targetHeader(String target) {
         return List.of("Querying target system called:", "", " " + target, "");
     }
 
@@ -32,7 +32,7 @@ final class TextReport {
      * @param reverse whether an IP literal is resolved back to a name (not {@code -nr})
      * @return the line announcing resolution, empty when nothing is resolved
      */
-    static Optional<String> resolving(String target, boolean literal, boolean reverse) {
+    public static Optional<String> resolving(String target, boolean literal, boolean reverse) {
         if (literal) {
             return reverse ? Optional.of("Attempting to resolve IP address to a name...") : Optional.empty();
         }
@@ -44,7 +44,7 @@ final class TextReport {
      * @param reverse whether an IP literal was resolved back to a name
      * @return the resolution result line and the {@code querying...} line
      */
-    static List<String> resolved(ResolvedTarget t, boolean reverse) {
+    public static List<String> resolved(ResolvedTarget t, boolean reverse) {
         List<String> out = new ArrayList<>();
         if (!t.literal()) {
             out.add("");
@@ -66,7 +66,7 @@ final class TextReport {
      * @param ephemeralNote whether to say the query used an ephemeral source port despite {@code -sp}
      * @return the status line, the responder's section and, for UDP, the step-2 verdict
      */
-    static List<String> port(PortStatus s, Optional<ProtocolResponder> responder, boolean ephemeralNote) {
+    public static List<String> port(PortStatus s, Optional<ProtocolResponder> responder, boolean ephemeralNote) {
         List<String> out = new ArrayList<>();
         out.add(s.portQryLine());
         if (s.responder().isEmpty()) {
@@ -98,7 +98,7 @@ final class TextReport {
      * @param s a status
      * @return PortQry's verdict after step 2, e.g. {@code UDP port 389 is LISTENING}
      */
-    static String verdict(PortStatus s) {
+    public static String verdict(PortStatus s) {
         return s.protocol() + " port " + s.port() + " is " + s.state().displayName();
     }
 }
