@@ -84,6 +84,11 @@ public final class Expectations {
                     return new Verdict(reachable, interfaceName + " at " + String.join(", ", lines));
                 });
             }
+
+            @Override
+            public String toString() {
+                return description();
+            }
         };
     }
 

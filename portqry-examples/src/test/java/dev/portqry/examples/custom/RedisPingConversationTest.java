@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /** The conversation with plain buffers, no socket: what it sends and how it reads each reply. */
 class RedisPingConversationTest {
-    private static final ConversationContext CONTEXT = new ConversationContext() {
+    /** The context a probe of 127.0.0.1:6379 would give, with unpooled buffers. */
+    private record Context(ProbeOptions options) implements ConversationContext {
         @Override
         public Protocol protocol() {
             return Protocol.TCP;
@@ -40,12 +41,9 @@ class RedisPingConversationTest {
         public ByteBufAllocator alloc() {
             return UnpooledByteBufAllocator.DEFAULT;
         }
+    }
 
-        @Override
-        public ProbeOptions options() {
-            return ProbeOptions.defaults();
-        }
-    };
+    private static final ConversationContext CONTEXT = new Context(ProbeOptions.defaults());
 
     private static Step receive(RedisPingConversation c, ByteBuf in) {
         try {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.portqry.core.LoopbackPeers;
 import dev.portqry.core.PortProbe;
 import dev.portqry.core.PortState;
-import dev.portqry.core.ProbeOptions;
 import dev.portqry.examples.FakeLdapServer;
 import dev.portqry.examples.LoopbackServer;
 import java.io.OutputStream;
@@ -20,13 +19,13 @@ import org.junit.jupiter.api.Test;
 
 /** Single checks against peers on loopback: port states, an LDAP expectation, and the deadline. */
 class HealthCheckLoopbackTest {
-    private static final InetAddress LO = InetAddress.getLoopbackAddress();
-    private static final String HOST = LO.getHostAddress();
+    private static final InetAddress LO = LoopbackChecks.LO;
+    private static final String HOST = LoopbackChecks.HOST;
     private static PortProbe probe;
 
     @BeforeAll
     static void open() {
-        probe = PortProbe.builder().defaultOptions(ProbeOptions.builder().tcpAttempts(1).build()).build();
+        probe = LoopbackChecks.probe();
     }
 
     @AfterAll

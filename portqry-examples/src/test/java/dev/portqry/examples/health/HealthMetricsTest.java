@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portqry.core.LoopbackPeers;
 import dev.portqry.core.PortProbe;
-import dev.portqry.core.ProbeOptions;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,11 +25,11 @@ class HealthMetricsTest {
     void gaugeTimerAndChangeCounterPerCheck() throws Exception {
         int closed = LoopbackPeers.closedTcpPort(LO);
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        try (PortProbe probe = PortProbe.builder().defaultOptions(ProbeOptions.builder().tcpAttempts(1).build()).build();
+        try (PortProbe probe = LoopbackChecks.probe();
              ServerSocket listening = LoopbackPeers.tcpListener(LO);
              HealthMonitor monitor = HealthMonitor.builder(probe)
-                     .add(HealthCheck.builder("open").target(LO.getHostAddress()).tcp(listening.getLocalPort()).build())
-                     .add(HealthCheck.builder("shut").target(LO.getHostAddress()).tcp(closed).build()).build()) {
+                     .add(LoopbackChecks.listening("open", listening.getLocalPort()))
+                     .add(LoopbackChecks.listening("shut", closed)).build()) {
             new HealthMetrics(monitor).bindTo(registry);
             assertThat(registry.get("portqry.health.up").tag("check", "open").gauge().value()).isZero();
             monitor.runOnce().join();

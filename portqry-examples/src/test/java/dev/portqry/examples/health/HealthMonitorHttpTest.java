@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portqry.core.LoopbackPeers;
 import dev.portqry.core.PortProbe;
-import dev.portqry.core.ProbeOptions;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
 import java.net.InetAddress;
@@ -22,13 +21,13 @@ import org.junit.jupiter.api.Test;
 
 /** The monitor's rounds, state changes and schedule, and the JSON endpoint's status codes. */
 class HealthMonitorHttpTest {
-    private static final InetAddress LO = InetAddress.getLoopbackAddress();
-    private static final String HOST = LO.getHostAddress();
+    private static final InetAddress LO = LoopbackChecks.LO;
+    private static final String HOST = LoopbackChecks.HOST;
     private static PortProbe probe;
 
     @BeforeAll
     static void open() {
-        probe = PortProbe.builder().defaultOptions(ProbeOptions.builder().tcpAttempts(1).build()).build();
+        probe = LoopbackChecks.probe();
     }
 
     @AfterAll
@@ -54,8 +53,8 @@ class HealthMonitorHttpTest {
     void allUpIs200AndOneDownIs503() throws Exception {
         int closed = LoopbackPeers.closedTcpPort(LO);
         try (ServerSocket listening = LoopbackPeers.tcpListener(LO)) {
-            HealthCheck open = HealthCheck.builder("open").target(HOST).tcp(listening.getLocalPort()).build();
-            HealthCheck shut = HealthCheck.builder("shut").target(HOST).tcp(closed).build();
+            HealthCheck open = LoopbackChecks.listening("open", listening.getLocalPort());
+            HealthCheck shut = LoopbackChecks.listening("shut", closed);
 
             try (HealthMonitor monitor = HealthMonitor.builder(probe).add(open).build();
                  HealthHttpServer http = HealthHttpServer.start(monitor, 0)) {
@@ -84,7 +83,7 @@ class HealthMonitorHttpTest {
         int port = listening.getLocalPort();
         List<Boolean> changes = new CopyOnWriteArrayList<>();
         try (HealthMonitor monitor = HealthMonitor.builder(probe)
-                .add(HealthCheck.builder("flappy").target(HOST).tcp(port).build()).build()) {
+                .add(LoopbackChecks.listening("flappy", port)).build()) {
             monitor.addListener((result, report, changed) -> changes.add(changed));
             CheckReport first = monitor.runOnce().join().check("flappy").orElseThrow();
             CheckReport second = monitor.runOnce().join().check("flappy").orElseThrow();
@@ -105,7 +104,7 @@ class HealthMonitorHttpTest {
     void theScheduleRunsRoundAfterRound() throws Exception {
         try (ServerSocket listening = LoopbackPeers.tcpListener(LO);
              HealthMonitor monitor = HealthMonitor.builder(probe).interval(Duration.ofMillis(100))
-                     .add(HealthCheck.builder("open").target(HOST).tcp(listening.getLocalPort()).build()).build()) {
+                     .add(LoopbackChecks.listening("open", listening.getLocalPort())).build()) {
             CountDownLatch threeRuns = new CountDownLatch(3);
             monitor.addListener((result, report, changed) -> threeRuns.countDown());
             monitor.start();
