@@ -35,7 +35,7 @@ class QuickStartTest {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         try (FakeLdapServer ldap = new FakeLdapServer(LO, dse);
              ServerSocket listening = LoopbackPeers.tcpListener(LO);
-             LoopbackServer notAnEndpointMapper = new LoopbackServer(LO, (in, out) -> { });
+             LoopbackServer notAnEndpointMapper = new LoopbackServer(LO, (in, out) -> in.read());
              PortProbe probe = PortProbe.builder().build()) {
             int closed = LoopbackPeers.closedTcpPort(LO);
             List<PortSpec> scan = List.of(new PortSpec(Protocol.TCP, listening.getLocalPort()),
