@@ -1,0 +1,93 @@
+package dev.portqry.examples.health;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.portqry.core.LoopbackPeers;
+import dev.portqry.core.PortProbe;
+import dev.portqry.core.PortState;
+import dev.portqry.examples.FakeLdapServer;
+import dev.portqry.examples.LoopbackServer;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Single checks against peers on loopback: port states, an LDAP expectation, and the deadline. */
+class HealthCheckLoopbackTest {
+    private static final InetAddress LO = LoopbackChecks.LO;
+    private static final String HOST = LoopbackChecks.HOST;
+    private static PortProbe probe;
+
+    @BeforeAll
+    static void open() {
+        probe = LoopbackChecks.probe();
+    }
+
+    @AfterAll
+    static void close() {
+        probe.close();
+    }
+
+    private static CheckResult run(HealthCheck check) {
+        return check.run(probe, probe.defaultOptions()).join();
+    }
+
+    @Test
+    void portStates() throws Exception {
+        int closed = LoopbackPeers.closedTcpPort(LO);
+        try (ServerSocket listening = LoopbackPeers.tcpListener(LO)) {
+            CheckResult up = run(HealthCheck.builder("open").target(HOST).tcp(listening.getLocalPort()).build());
+            assertThat(up.state()).isEqualTo(HealthState.UP);
+            assertThat(up.reason()).isEqualTo("TCP port " + listening.getLocalPort() + " LISTENING");
+        }
+        CheckResult down = run(HealthCheck.builder("closed").target(HOST).tcp(closed).build());
+        assertThat(down.state()).isEqualTo(HealthState.DOWN);
+        assertThat(down.reason()).startsWith("TCP port " + closed + " NOT LISTENING, expected LISTENING (");
+
+        CheckResult mustBeClosed = run(HealthCheck.builder("no-telnet").target(HOST).tcp(closed)
+                .expect(PortState.NOT_LISTENING).build());
+        assertThat(mustBeClosed.state()).isEqualTo(HealthState.UP);
+    }
+
+    @Test
+    void ldapAttributePresentAndAbsent() throws Exception {
+        try (FakeLdapServer ldap = new FakeLdapServer(LO, Map.of("dnsHostName", List.of("dc1.corp.example.test")))) {
+            CheckResult up = run(HealthCheck.builder("ldap").target(HOST).tcp(ldap.port())
+                    .expectation(Expectations.ldapAttributePresent("dnsHostName")).build());
+            assertThat(up.state()).isEqualTo(HealthState.UP);
+            assertThat(up.reason()).endsWith("; dnsHostName=dc1.corp.example.test");
+
+            CheckResult down = run(HealthCheck.builder("ldap").target(HOST).tcp(ldap.port())
+                    .expectation(Expectations.ldapAttributePresent("defaultNamingContext")).build());
+            assertThat(down.state()).isEqualTo(HealthState.DOWN);
+            assertThat(down.reason()).endsWith("LDAP defaultNamingContext present failed: rootDSE has no defaultNamingContext");
+        }
+    }
+
+    @Test
+    void somethingThatIsNotLdapFailsTheExpectation() throws Exception {
+        // Reads the start of the query before hanging up, so the query is always sent first.
+        try (LoopbackServer hangsUp = new LoopbackServer(LO, (in, out) -> in.read())) {
+            CheckResult r = run(HealthCheck.builder("ldap").target(HOST).tcp(hangsUp.port())
+                    .expectation(Expectations.ldapAttributePresent("dnsHostName")).build());
+            assertThat(r.state()).isEqualTo(HealthState.DOWN);
+            assertThat(r.reason()).contains("no LdapRootDse: connection closed");
+        }
+    }
+
+    @Test
+    void aSilentPeerEndsAtTheDeadline() throws Exception {
+        try (LoopbackServer silent = new LoopbackServer(LO, (in, out) -> in.transferTo(OutputStream.nullOutputStream()))) {
+            // The LDAP conversation would wait 5 s (the responder timeout); the check's deadline is shorter.
+            CheckResult r = run(HealthCheck.builder("slow").target(HOST).tcp(silent.port())
+                    .expectation(Expectations.ldapAttributePresent("dnsHostName")).deadline(Duration.ofMillis(300)).build());
+            assertThat(r.state()).isEqualTo(HealthState.DOWN);
+            assertThat(r.reason()).isEqualTo("no verdict within the 300 ms deadline");
+        }
+    }
+}
