@@ -51,7 +51,7 @@ class MisbehavingServerTest {
         probe = PortProbe.builder().responders(ResponderRegistry.builder().add(new FramedResponder()).build())
                 .defaultOptions(OPTS).build();
         goodTcp = new HostileTcpServer((s, in, out) -> out.write(FramedResponder.reply(HostileTcpServer.readQuery(in), 0)));
-        goodUdp = new LoopbackPeers.UdpResponder(LO, q -> q.length == 1 ? null : FramedResponder.reply(q, 0));
+        goodUdp = new LoopbackPeers.UdpResponder(LO, q -> q.length == 1 ? new byte[] {1} : FramedResponder.reply(q, 0));
     }
 
     @AfterAll
@@ -91,6 +91,30 @@ class MisbehavingServerTest {
         for (int sent = 0; sent < bytes; sent += chunk.length) {
             out.write(chunk);
         }
+    }
+
+    /** What a UDP test server does with one datagram. */
+    @FunctionalInterface
+    private interface DatagramHandler {
+        void handle(byte[] payload, java.net.SocketAddress from) throws IOException;
+    }
+
+    /** Serves {@code socket} on a daemon thread until it closes or a send fails (ICMP from a probe long gone). */
+    private static void serveDatagrams(DatagramSocket socket, DatagramHandler handler) {
+        Thread t = new Thread(() -> {
+            byte[] buf = new byte[2048];
+            while (!socket.isClosed()) {
+                try {
+                    DatagramPacket p = new DatagramPacket(buf, buf.length);
+                    socket.receive(p);
+                    handler.handle(Arrays.copyOf(p.getData(), p.getLength()), p.getSocketAddress());
+                } catch (IOException e) {
+                    return;
+                }
+            }
+        }, "hostile-udp-" + socket.getLocalPort());
+        t.setDaemon(true);
+        t.start();
     }
 
     @Test
@@ -214,23 +238,11 @@ class MisbehavingServerTest {
         AtomicInteger received = new AtomicInteger();
         try (DatagramSocket listen = new DatagramSocket(new InetSocketAddress(LO, 0));
              DatagramSocket other = new DatagramSocket(new InetSocketAddress(LO, 0))) {
-            Thread t = new Thread(() -> {
-                byte[] buf = new byte[2048];
-                while (!listen.isClosed()) {
-                    try {
-                        DatagramPacket p = new DatagramPacket(buf, buf.length);
-                        listen.receive(p);
-                        received.incrementAndGet();
-                        byte[] q = Arrays.copyOf(p.getData(), p.getLength());
-                        byte[] a = q.length == 1 ? new byte[] {1} : FramedResponder.reply(q, 0);
-                        other.send(new DatagramPacket(a, a.length, p.getSocketAddress())); // from the wrong port
-                    } catch (IOException e) {
-                        return;
-                    }
-                }
+            serveDatagrams(listen, (q, from) -> {
+                received.incrementAndGet();
+                byte[] a = q.length == 1 ? new byte[] {1} : FramedResponder.reply(q, 0);
+                other.send(new DatagramPacket(a, a.length, from)); // from the wrong port
             });
-            t.setDaemon(true);
-            t.start();
             PortStatus st = get(probe.probe(LO, Protocol.UDP, listen.getLocalPort(), SILENT));
             assertThat(received.get()).as("datagrams the server answered").isEqualTo(2);
             assertThat(st.initialState()).isEqualTo(PortState.LISTENING_OR_FILTERED);
@@ -258,26 +270,15 @@ class MisbehavingServerTest {
         java.nio.ByteBuffer.wrap(stray).putInt(stray.length - 4).putInt(42);
         try (DatagramSocket server = new DatagramSocket(new InetSocketAddress(LO, 0));
              MemoryHighWater memory = new MemoryHighWater()) {
-            Thread t = new Thread(() -> {
-                byte[] buf = new byte[2048];
-                while (!server.isClosed()) {
-                    try {
-                        DatagramPacket p = new DatagramPacket(buf, buf.length);
-                        server.receive(p);
-                        if (p.getLength() == 1) {
-                            server.send(new DatagramPacket(new byte[] {1}, 1, p.getSocketAddress()));
-                            continue;
-                        }
-                        for (int sent = 0; sent < FLOOD; sent += stray.length) {
-                            server.send(new DatagramPacket(stray, stray.length, p.getSocketAddress()));
-                        }
-                    } catch (IOException e) {
-                        return; // the probe's socket is gone: ICMP port unreachable ends the flood
-                    }
+            serveDatagrams(server, (q, from) -> {
+                if (q.length == 1) {
+                    server.send(new DatagramPacket(new byte[] {1}, 1, from));
+                    return;
+                }
+                for (int sent = 0; sent < FLOOD; sent += stray.length) {
+                    server.send(new DatagramPacket(stray, stray.length, from));
                 }
             });
-            t.setDaemon(true);
-            t.start();
             PortStatus st = get(probe.probe(LO, Protocol.UDP, server.getLocalPort()));
             memory.close();
             System.out.println("hostile: 100 MB UDP flood of stray datagrams; " + memory);
