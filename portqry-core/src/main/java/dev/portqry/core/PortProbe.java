@@ -99,13 +99,15 @@ public final class PortProbe implements AutoCloseable {
     /**
      * The responder step 2 would use for a port under these options.
      *
-     * @param protocol the transport
+     * @param protocol the transport, not null
      * @param port the port, 1-65535
-     * @param options the options (their responder selection)
+     * @param options the options (their responder selection), not null
      * @return the responder, empty when none applies or selection is {@link ResponderSelection#NONE}
      * @throws IllegalArgumentException when a forced responder does not exist or cannot use {@code protocol}
      */
     public Optional<ProtocolResponder> responderFor(Protocol protocol, int port, ProbeOptions options) {
+        Objects.requireNonNull(protocol, "protocol");
+        Objects.requireNonNull(options, "options");
         checkPort(port);
         ResponderSelection sel = options.responderSelection();
         switch (sel.mode()) {
@@ -241,7 +243,7 @@ public final class PortProbe implements AutoCloseable {
      * }</pre>
      *
      * @param target a resolved target, not null
-     * @param ports the ports, in the order results are reported; not null
+     * @param ports the ports, in the order results are reported; not null, no null element
      * @param options how to probe each port, not null
      * @param listener receives results; not null (use {@code new ScanListener() {}} for none)
      * @return the running scan
@@ -251,6 +253,9 @@ public final class PortProbe implements AutoCloseable {
         Objects.requireNonNull(ports, "ports");
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(listener, "listener");
+        for (PortSpec spec : ports) {
+            Objects.requireNonNull(spec, "ports must not hold null");
+        }
         if (group.isShuttingDown()) {
             throw new IllegalStateException("PortProbe is closed");
         }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import org.slf4j.Logger;
@@ -119,7 +120,7 @@ public final class ResponderRegistry {
          * @return this builder
          */
         public Builder add(ProtocolResponder responder) {
-            String name = responder.name();
+            String name = Objects.requireNonNull(responder, "responder").name();
             if (name == null || name.isBlank() || !name.equals(name.toLowerCase(Locale.ROOT))) {
                 throw new IllegalArgumentException("responder name must be non-blank lower case, was " + name);
             }
