@@ -73,6 +73,9 @@ abstract class ProbeRun {
 
     final void complete(PortState state, PortState initial, int attempts, String reason, ResponderOutcome outcome) {
         Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
+        // Close first: whoever the completion wakes (a scan starting its next probe) must find
+        // this socket already on its way out, or a scan would briefly hold one over its bound.
+        closeChannel();
         future.complete(new PortStatus(remote.getAddress(), protocol(), remote.getPort(), state, initial, serviceName,
                 attempts, elapsed, reason, Optional.ofNullable(outcome)));
     }
