@@ -71,6 +71,14 @@ final class TcpProbeRun extends ProbeRun {
         }
         if (cf.isSuccess()) {
             Channel ch = cf.channel();
+            if (ch.localAddress() != null && ch.localAddress().equals(ch.remoteAddress())) {
+                // TCP simultaneous open: on loopback the kernel may pick the target port itself as
+                // our ephemeral source port, and the socket connects to itself. Nothing listens there.
+                ch.close();
+                complete(PortState.NOT_LISTENING, PortState.NOT_LISTENING, attempts,
+                        "connection refused (the socket connected to itself: nothing listens on the port)", null);
+                return;
+            }
             if (responder.isPresent()) {
                 new TcpConversation(this, ch, responder.get(), attempts).begin();
             } else {

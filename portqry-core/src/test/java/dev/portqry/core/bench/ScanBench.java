@@ -38,7 +38,7 @@ public final class ScanBench {
                         : dev.portqry.core.UdpPacing.ADAPTIVE)
                 .udpPacingBudget(args.length > 7 ? Duration.ofMillis(Long.parseLong(args[7])) : ProbeOptions.DEFAULT_UDP_PACING_BUDGET)
                 .udpTimeout(Duration.ofMillis(500)).build();
-        try (PortProbe p = PortProbe.builder().responders(ResponderRegistry.empty()).build()) {
+        try (PortProbe p = PortProbe.builder().responders(ResponderRegistry.empty()).ioThreads(Integer.getInteger("bench.io", 0)).build()) {
             for (int r = 0; r < rounds; r++) {
                 long t0 = System.nanoTime();
                 Scan s = p.scan(t, PortSpec.range(proto, first, last), o, new ScanListener() { });
