@@ -12,6 +12,9 @@ PACKAGES=(
   snmpd snmp                                               # SNMP agent and client
   vsftpd dovecot-pop3d dovecot-imapd exim4-daemon-light    # greeting daemons
   nmap tshark                                              # independent checks for protocol ITs
+  tftpd-hpa xl2tpd strongswan-charon                       # TFTP, L2TP and IKE peers (their ITs start them)
+  redis-server                                             # the custom-responder example's real peer
+  chromium chromium-driver                                 # PortQryUI's browser tests (Selenium, by path)
 )
 
 [ "$(id -u)" -eq 0 ] || { echo "testbed-install: needs root" >&2; exit 1; }
@@ -52,7 +55,7 @@ echo "testbed-install: done (log $LOG)"
 
 # Even with the policy in place, report any instance of these daemons that runs now: the testbed
 # leaves it alone and moves its own instance to another port where it can (see testbed-up.sh).
-for d in samba smbd nmbd winbindd snmpd vsftpd dovecot exim4; do
+for d in samba smbd nmbd winbindd snmpd vsftpd dovecot exim4 in.tftpd xl2tpd charon redis-server; do
   if pids=$(pgrep -x "$d"); then
     echo "testbed-install: note: another $d runs already (pids $(echo $pids)); the testbed leaves it alone"
   fi
