@@ -19,9 +19,14 @@ public final class LoopbackPeers {
 
     /** @return a bound, listening TCP socket on {@code address} (the backlog completes connects) */
     public static ServerSocket tcpListener(InetAddress address) throws IOException {
+        return tcpListener(address, 64);
+    }
+
+    /** @return a bound, listening TCP socket on {@code address} with an accept queue of {@code backlog} */
+    public static ServerSocket tcpListener(InetAddress address, int backlog) throws IOException {
         ServerSocket s = new ServerSocket();
         s.setReuseAddress(true);
-        s.bind(new InetSocketAddress(address, 0), 64);
+        s.bind(new InetSocketAddress(address, 0), backlog);
         return s;
     }
 
