@@ -205,7 +205,7 @@ public final class ArgumentParser {
             // One fixed source port cannot serve two probes at once.
             parallel = 1;
         }
-        return new QueryPlan(targets, ports, a.range != null, options(a), settings, a.quiet, a.json, parallel);
+        return new QueryPlan(targets, ports, a.range != null, options(a), settings, a.quiet, a.json, parallel, a.rpcPorts);
     }
 
     private static ProbeOptions options(CliArguments a) {

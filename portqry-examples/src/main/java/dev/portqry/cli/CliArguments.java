@@ -38,6 +38,7 @@ final class CliArguments {
 
     // Beyond PortQry.
     @Option(names = "-json") boolean json;
+    @Option(names = "-rpcports") boolean rpcPorts;
     @Option(names = "-svc") String service;
     @Option(names = "-set") List<String> settings = new ArrayList<>();
     @Option(names = "-ipv4") boolean ipv4;

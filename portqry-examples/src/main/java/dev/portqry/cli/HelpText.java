@@ -52,6 +52,9 @@ final class HelpText {
             l.add("                   \"" + s.name() + "\" (" + s.key() + "): " + s.portList());
         }
         l.addAll(List.of(
+                "  -rpcports      after an RPC endpoint-mapper dump (TCP 135), probe every dynamic TCP port it",
+                "                 lists and print each one's state (the firewall check behind 'the RPC server",
+                "                 is unavailable'); their states count towards the exit code",
                 "  -set name=value  set any responder setting by name (e.g. -set snmp.community=public)",
                 "  -ui [port]     serve PortQryUI as a web page on 127.0.0.1 and print its address (default port "
                         + dev.portqry.ui.UiOptions.DEFAULT_PORT + "; 0: any free port); Ctrl+C stops",

@@ -17,9 +17,10 @@ import java.util.Objects;
  * @param quiet {@code -q}: print nothing but errors
  * @param json {@code -json}: one JSON object per result instead of PortQry's text
  * @param parallel most probes in flight at once
+ * @param rpcPorts {@code -rpcports}: after an endpoint-mapper dump, probe every dynamic TCP port it lists
  */
 public record QueryPlan(List<String> targets, List<PortClaim> ports, boolean range, ProbeOptions options,
-                        Map<String, String> settings, boolean quiet, boolean json, int parallel) {
+                        Map<String, String> settings, boolean quiet, boolean json, int parallel, boolean rpcPorts) {
     /** Default {@link #parallel()}: 0, the engine's bound (half the free file descriptors, at most 4096). */
     public static final int DEFAULT_PARALLEL = 0;
 
@@ -32,5 +33,11 @@ public record QueryPlan(List<String> targets, List<PortClaim> ports, boolean ran
         if (targets.isEmpty() || ports.isEmpty()) {
             throw new IllegalArgumentException("a query needs a target and a port");
         }
+    }
+
+    /** A plan without the dynamic RPC port check. */
+    public QueryPlan(List<String> targets, List<PortClaim> ports, boolean range, ProbeOptions options,
+                     Map<String, String> settings, boolean quiet, boolean json, int parallel) {
+        this(targets, ports, range, options, settings, quiet, json, parallel, false);
     }
 }

@@ -11,6 +11,8 @@ import dev.portqry.core.Scan;
 import dev.portqry.core.ScanListener;
 import dev.portqry.core.UnresolvedTargetException;
 import dev.portqry.core.spi.ProtocolResponder;
+import dev.portqry.protocols.msrpc.DynamicPortCheck;
+import dev.portqry.protocols.msrpc.EndpointMapperDump;
 import io.netty.util.NetUtil;
 import java.util.List;
 import java.util.Optional;
@@ -112,10 +114,35 @@ final class QueryRunner {
                 } else {
                     out.line(JsonReport.port(target, s));
                 }
+                if (plan.rpcPorts() && s.result(EndpointMapperDump.class).isPresent()) {
+                    code = ExitCodes.combine(code, checkDynamicPorts(target, s, options, text));
+                }
             }
         } finally {
             out.endBatch();
             scan.cancel();
+        }
+        return code;
+    }
+
+    /**
+     * {@code -rpcports}: the firewall check AD administrators need after "the RPC server is
+     * unavailable": is every dynamic port the endpoint mapper hands out reachable from here?
+     *
+     * @return the highest exit code of those ports
+     */
+    private int checkDynamicPorts(String target, PortStatus endpointMapper, ProbeOptions options, boolean text) {
+        out.flush();
+        List<PortStatus> ports = await(DynamicPortCheck.check(probe, endpointMapper, options));
+        int code = ExitCodes.LISTENING;
+        if (text) {
+            DynamicPortCheck.reportLines(ports).forEach(out::line);
+        }
+        for (PortStatus p : ports) {
+            code = ExitCodes.combine(code, p.state().exitCode());
+            if (!text) {
+                out.line(JsonReport.port(target, p));
+            }
         }
         return code;
     }

@@ -127,6 +127,34 @@ class PortQryJarIT {
         assertThat(r.code()).isEqualTo(2);
     }
 
+    @Test
+    void endpointMapperDumpThenEveryDynamicPortOfTheDomainController() throws Exception {
+        Testbed tb = Testbed.require();
+        Run r = run("-n", tb.get("dc.address"), "-nr", "-e", "135", "-rpcports");
+        assertThat(r.out()).contains("Querying Endpoint Mapper Database...", "==== End of RPC Endpoint Mapper query response ====",
+                "==== End of dynamic RPC port check ====");
+        assertThat(r.out()).anyMatch(l -> l.startsWith("Total endpoints found: "));
+        int low = tb.port("dc.rpc.dynamic.low");
+        int high = tb.port("dc.rpc.dynamic.high");
+        List<String> dynamic = r.out().stream()
+                .filter(l -> l.matches("TCP port \\d+ \\(.*\\): .*"))
+                .filter(l -> {
+                    int p = Integer.parseInt(l.split(" ")[2]);
+                    return p >= low && p <= high;
+                })
+                .toList();
+        assertThat(dynamic).isNotEmpty().allMatch(l -> l.endsWith(": LISTENING"));
+        assertThat(r.code()).isZero();
+    }
+
+    @Test
+    void eptMapFindsDrsuapiThroughASetting() throws Exception {
+        Testbed tb = Testbed.require();
+        Run r = run("-n", tb.get("dc.address"), "-nr", "-e", "135", "-set", "msrpc.map.interface=DRSUAPI");
+        assertThat(String.join("\n", r.out())).containsIgnoringCase("drsuapi").contains("ncacn_ip_tcp");
+        assertThat(r.code()).isZero();
+    }
+
     private static String serviceOrUnknown(int port) {
         return dev.portqry.core.ServiceNames.system().name(dev.portqry.core.Protocol.TCP, port).orElse("unknown");
     }
