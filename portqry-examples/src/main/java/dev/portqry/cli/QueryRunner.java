@@ -11,6 +11,10 @@ import dev.portqry.core.Scan;
 import dev.portqry.core.ScanListener;
 import dev.portqry.core.UnresolvedTargetException;
 import dev.portqry.core.spi.ProtocolResponder;
+import dev.portqry.core.Protocol;
+import dev.portqry.protocols.kerberos.KerberosRealms;
+import dev.portqry.protocols.kerberos.KerberosResponder;
+import dev.portqry.protocols.ldap.LdapRootDse;
 import dev.portqry.protocols.msrpc.DynamicPortCheck;
 import dev.portqry.protocols.msrpc.EndpointMapperDump;
 import io.netty.util.NetUtil;
@@ -88,6 +92,7 @@ final class QueryRunner {
         if (text) {
             TextReport.resolved(resolved, options.reverseLookup()).forEach(out::line);
         }
+        options = withKerberosRealm(plan, options, resolved);
         ProbeOptions scanOptions = options.toBuilder().maxInFlight(plan.parallel())
                 .responder(plan.range() && options.responderSelection().mode() == ResponderSelection.Mode.AUTO
                         ? ResponderSelection.autoExcept(ENDPOINT_MAPPER) : options.responderSelection())
@@ -123,6 +128,32 @@ final class QueryRunner {
             scan.cancel();
         }
         return code;
+    }
+
+    /**
+     * The Kerberos query asks the KDC about a realm. Unless {@code kerberos.realm} is set or the
+     * target's name gives one, it is read from the domain controller's rootDSE (CLDAP, UDP 389),
+     * as the issue of a KDC that "answers for the realm" needs the realm it serves.
+     */
+    private ProbeOptions withKerberosRealm(QueryPlan plan, ProbeOptions options, ResolvedTarget target) {
+        boolean asksKerberos = plan.ports().stream().anyMatch(c -> probe.responderFor(c.protocol(), c.port(), options)
+                .map(r -> r instanceof KerberosResponder).orElse(false));
+        if (!asksKerberos || !options.setting(KerberosResponder.REALM).isBlank()
+                || target.name().flatMap(KerberosRealms::fromHostName).isPresent()) {
+            return options;
+        }
+        ProbeOptions cldap = options.toBuilder().responder(ResponderSelection.forced("ldap")).build();
+        try {
+            return probe.probe(target, Protocol.UDP, 389, cldap).get().result(LdapRootDse.class)
+                    .flatMap(KerberosRealms::fromRootDse)
+                    .map(realm -> options.toBuilder().set(KerberosResponder.REALM, realm).build())
+                    .orElse(options);
+        } catch (ExecutionException e) {
+            return options;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return options;
+        }
     }
 
     /**

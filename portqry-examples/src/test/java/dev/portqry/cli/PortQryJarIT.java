@@ -148,6 +148,14 @@ class PortQryJarIT {
     }
 
     @Test
+    void kerberosQueryOfAnAddressLearnsTheRealmFromTheRootDse() throws Exception {
+        Testbed tb = Testbed.require();
+        Run r = run("-n", tb.get("dc.address"), "-nr", "-p", "udp", "-e", "88");
+        assertThat(r.out()).anyMatch(l -> l.startsWith("Realm requested: " + tb.get("dc.realm")));
+        assertThat(r.out()).contains("UDP port 88 is LISTENING");
+    }
+
+    @Test
     void eptMapFindsDrsuapiThroughASetting() throws Exception {
         Testbed tb = Testbed.require();
         Run r = run("-n", tb.get("dc.address"), "-nr", "-e", "135", "-set", "msrpc.map.interface=DRSUAPI");
