@@ -153,8 +153,11 @@ public final class PortQry {
             case UI:
                 watching = true;
                 try (PortProbe probe = probes.get()) {
-                    UiOptions.Builder ui = UiOptions.builder().port(req.ui().port()).probeOptions(req.query().options())
-                            .parallel(req.query().parallel());
+                    UiOptions.Builder ui = UiOptions.builder().port(req.ui().port()).probeOptions(req.query().options());
+                    if (req.query().parallel() > 0) {
+                        // 0 is the CLI's "derive from the open-file limit"; the page keeps its own default then.
+                        ui.parallel(Math.min(req.query().parallel(), 1024));
+                    }
                     req.ui().address().ifPresent(ui::bindAddress);
                     return UiCommand.run(probe, ui.build(), o::line, o::error, () -> stopRequested);
                 }
