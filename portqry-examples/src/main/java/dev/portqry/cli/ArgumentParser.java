@@ -219,7 +219,7 @@ public final class ArgumentParser {
         set(a.udpWait, "-udpwait", 1, 600_000, "milliseconds", v -> b.udpTimeout(Duration.ofMillis(v)));
         set(a.udpTries, "-udptries", 1, 10, "attempts", b::udpAttempts);
         set(a.queryWait, "-querywait", 1, 600_000, "milliseconds", v -> b.responderTimeout(Duration.ofMillis(v)));
-        set(a.udpPacing, "-udppacing", 0, 600, "seconds", v -> {
+        set(a.udpPacing, "-udppacing", 0, 7200, "seconds", v -> {
             if (v == 0) {
                 b.udpPacing(UdpPacing.OFF);
             } else {

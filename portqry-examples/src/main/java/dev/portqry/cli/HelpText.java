@@ -69,7 +69,7 @@ final class HelpText {
                 "  -udptries n    UDP attempts, 1-10 (default: " + ProbeOptions.DEFAULT_UDP_ATTEMPTS + ")",
                 "  -querywait ms  deadline of a whole TCP protocol query (default: "
                         + ProbeOptions.DEFAULT_RESPONDER_TIMEOUT.toMillis() + ")",
-                "  -udppacing s   seconds a UDP scan may spend re-probing silent ports of a host that",
+                "  -udppacing s   seconds (0-7200) a UDP scan may spend re-probing silent ports of a host that",
                 "                 rate-limits ICMP (about 1 closed port a second), 0 = off: fast, but most",
                 "                 closed ports then show LISTENING or FILTERED (default: "
                         + ProbeOptions.DEFAULT_UDP_PACING_BUDGET.toSeconds() + "); never on loopback",
