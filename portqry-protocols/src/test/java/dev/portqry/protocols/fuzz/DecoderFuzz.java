@@ -43,6 +43,7 @@ public final class DecoderFuzz {
     private int iterations = Integer.getInteger("portqry.fuzz.iterations", DEFAULT_ITERATIONS);
     private ProbeOptions options = ProbeOptions.defaults();
     private String targetName;
+    private int port = 9;
     private BinaryOperator<byte[]> echo = (query, seed) -> seed;
 
     private DecoderFuzz(String name, List<Seed> seeds) {
@@ -86,6 +87,16 @@ public final class DecoderFuzz {
      */
     public DecoderFuzz targetName(String name) {
         this.targetName = name;
+        return this;
+    }
+
+    /**
+     * @param port the remote port conversations see, for responders that speak differently on some
+     *        ports (SMB on 139 starts with a NetBIOS session request); default 9
+     * @return this fuzzer
+     */
+    public DecoderFuzz port(int port) {
+        this.port = port;
         return this;
     }
 
@@ -147,7 +158,7 @@ public final class DecoderFuzz {
     }
 
     private ConversationContext context(dev.portqry.core.Protocol protocol) {
-        return new FuzzContext(protocol, options, targetName);
+        return new FuzzContext(protocol, options, targetName, port);
     }
 
     /** Reads everything a caller would read of a result, so that rendering bugs surface too. */
