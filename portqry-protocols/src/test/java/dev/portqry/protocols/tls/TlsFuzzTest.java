@@ -111,7 +111,8 @@ class TlsFuzzTest {
         return new Seed("samba-ldaps-leaf.pem", Base64.getDecoder().decode(base64));
     }
 
-    private static SSLContext serverContext() {
+    /** @return a TLS server context with the loopback test key (golden/tls/loopback-server.p12), for in-memory and loopback peers */
+    static SSLContext serverContext() {
         try {
             KeyStore ks = KeyStore.getInstance("PKCS12");
             ks.load(new ByteArrayInputStream(GoldenHex.raw("tls/loopback-server.p12")), "portqry".toCharArray());
