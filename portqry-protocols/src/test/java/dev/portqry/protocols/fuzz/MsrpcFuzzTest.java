@@ -60,7 +60,7 @@ class MsrpcFuzzTest {
                 Seeds.joined(msrpc("bind_ack"), msrpc("fault_bad_opnum")),
                 msrpc("bind_unknown_interface_reply"),
                 msrpc("bind_bad_version_reply"));
-        FuzzReport r = DecoderFuzz.of("EPM dump over TCP", seeds).tcp(EPM::open);
+        FuzzReport r = DecoderFuzz.of("EPM dump over TCP", seeds).echo(MsrpcFuzzTest::callsInOrder).tcp(EPM::open);
         assertThat(r.typed()).isPositive();
     }
 
@@ -69,14 +69,16 @@ class MsrpcFuzzTest {
         Seed pages = Seeds.joined(msrpc("bind_ack"), msrpc("paged20_1_response_frag1"), msrpc("paged20_2_response_frag1"),
                 msrpc("paged20_3_response_frag1"), msrpc("paged20_4_response_frag1"));
         FuzzReport r = DecoderFuzz.of("EPM paged dump over TCP", List.of(pages))
-                .options(ProbeOptions.builder().set(EndpointMapperResponder.LOOKUP_PAGE_SIZE, 20).build()).tcp(EPM::open);
+                .options(ProbeOptions.builder().set(EndpointMapperResponder.LOOKUP_PAGE_SIZE, 20).build())
+                .echo(MsrpcFuzzTest::callsInOrder).tcp(EPM::open);
         assertThat(r.typed()).isPositive();
     }
 
     @Test
     void mapOverTcp() {
         FuzzReport r = DecoderFuzz.of("EPM map over TCP", List.of(Seeds.joined(msrpc("bind_ack"), msrpc("map_drsuapi_response_frag1"))))
-                .options(ProbeOptions.builder().set(EndpointMapperResponder.MAP_INTERFACE, "DRSUAPI").build()).tcp(EPM::open);
+                .options(ProbeOptions.builder().set(EndpointMapperResponder.MAP_INTERFACE, "DRSUAPI").build())
+                .echo(MsrpcFuzzTest::callsInOrder).tcp(EPM::open);
         assertThat(r.typed()).isPositive();
     }
 
@@ -93,6 +95,28 @@ class MsrpcFuzzTest {
                 .options(ProbeOptions.builder().set(EndpointMapperResponder.MAP_INTERFACE, "DRSUAPI").build())
                 .echo(MsrpcFuzzTest::sameActivity).udp(EPM::open);
         assertThat(r.typed()).isPositive();
+    }
+
+    /**
+     * The server stream with its call ids renumbered 1, 2, 3 ... in order of first appearance
+     * (fragments of one call keep one id), as our conversation numbers its bind and calls (C706
+     * 12.6.3.1 call_id, little-endian at offset 12): the captured ept_map answer was call 4 of
+     * another client's connection.
+     */
+    static byte[] callsInOrder(byte[] query, byte[] seed) {
+        byte[] s = seed.clone();
+        java.util.Map<Integer, Integer> ids = new java.util.HashMap<>();
+        for (int p = 0; p + 16 <= s.length; ) {
+            int fragLength = (s[p + 8] & 0xff) | (s[p + 9] & 0xff) << 8;
+            int id = java.nio.ByteBuffer.wrap(s, p + 12, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt();
+            int renumbered = ids.computeIfAbsent(id, k -> ids.size() + 1);
+            java.nio.ByteBuffer.wrap(s, p + 12, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(renumbered);
+            if (fragLength < 16) {
+                break;
+            }
+            p += fragLength;
+        }
+        return s;
     }
 
     /** The seed in the query's activity and sequence (C706 12.5.3.1: act_id at 40, seqnum at 64), as a server answers. */
