@@ -96,6 +96,7 @@ public record KerberosResult(String requestedRealm, String realmSource, Principa
     }
 
     static String formatSkew(Duration skew) {
-        return String.format(Locale.ROOT, "%+.3f s", skew.toNanos() / 1e9);
+        // Not toNanos(): it overflows beyond 292 years, and a KDC's stime is whatever its clock (or a hostile server) says.
+        return String.format(Locale.ROOT, "%+.3f s", skew.getSeconds() + skew.getNano() / 1e9);
     }
 }

@@ -18,7 +18,7 @@ public record TftpReadRequest(String fileName, String mode) implements TftpPacke
     public TftpReadRequest {
         Objects.requireNonNull(fileName, "fileName");
         Objects.requireNonNull(mode, "mode");
-        if (fileName.isEmpty() || fileName.length() > TftpStrings.MAX_STRING_BYTES || !fileName.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+        if (!isValidFileName(fileName)) {
             throw new IllegalArgumentException("fileName must be 1-512 printable ASCII characters without spaces, was '" + fileName + "'");
         }
     }
@@ -32,10 +32,16 @@ public record TftpReadRequest(String fileName, String mode) implements TftpPacke
         TftpPacket.expectOpcode(in, TftpOpcode.RRQ);
         String name = TftpStrings.read(in, "file name");
         String mode = TftpStrings.read(in, "mode");
-        ProtocolDecodeException.check(!name.isEmpty(), TftpResponder.PROTOCOL, "empty file name");
+        // A request from the wire (our own reflected, or a peer's) is not trusted to fit the constructor's rules.
+        ProtocolDecodeException.check(isValidFileName(name), TftpResponder.PROTOCOL,
+                "file name of %d characters is empty, too long or not printable ASCII", name.length());
         // RFC 2347 options may follow the mode; a client's own request never carries them here.
         in.skipBytes(in.readableBytes());
         return new TftpReadRequest(name, mode);
+    }
+
+    private static boolean isValidFileName(String name) {
+        return !name.isEmpty() && name.length() <= TftpStrings.MAX_STRING_BYTES && name.chars().allMatch(c -> c > 0x20 && c < 0x7f);
     }
 
     @Override

@@ -10,16 +10,16 @@ import java.net.InetSocketAddress;
 import java.util.Optional;
 
 /**
- * What a fuzzed conversation sees of its probe: a loopback peer, the fuzzer's options and
+ * What a fuzzed conversation sees of its probe: a loopback peer on the fuzzer's port, the fuzzer's options and
  * target name, and an unpooled allocator without leak tracking (the driver releases every
  * buffer itself; tracking each of a million queries at PARANOID would dominate the run).
  */
-record FuzzContext(Protocol protocol, ProbeOptions options, String target) implements ConversationContext {
+record FuzzContext(Protocol protocol, ProbeOptions options, String target, int port) implements ConversationContext {
     private static final ByteBufAllocator ALLOC = new UnpooledByteBufAllocator(false, true);
 
     @Override
     public InetSocketAddress remote() {
-        return new InetSocketAddress(InetAddress.getLoopbackAddress(), 9);
+        return new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
     }
 
     @Override

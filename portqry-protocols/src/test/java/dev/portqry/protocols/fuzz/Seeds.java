@@ -66,6 +66,30 @@ public final class Seeds {
         return List.copyOf(out);
     }
 
+    /**
+     * @param parts seeds to put one after the other, as a server sends several replies on one
+     *        connection (a greeting, then the answer to USER)
+     * @return one seed named after its parts
+     */
+    public static Seed joined(Seed... parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        StringBuilder name = new StringBuilder();
+        for (Seed p : parts) {
+            out.writeBytes(p.bytes());
+            name.append(name.length() == 0 ? "" : "+").append(p.name());
+        }
+        return new Seed(name.toString(), out.toByteArray());
+    }
+
+    /**
+     * @param protocol the folder under {@code golden/}
+     * @param name one file in it
+     * @return that vector
+     */
+    public static Seed one(String protocol, String name) {
+        return golden(protocol, name::equals).get(0);
+    }
+
     static byte[] parseHex(List<String> lines) {
         StringBuilder digits = new StringBuilder();
         for (String line : lines) {

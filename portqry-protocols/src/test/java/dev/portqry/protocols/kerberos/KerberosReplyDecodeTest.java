@@ -156,4 +156,16 @@ class KerberosReplyDecodeTest {
         }
         return w.end().toByteArray();
     }
+
+    /** Found by the fuzzer: a KRB-ERROR whose stime is in the year 4026 made the clock skew overflow (ArithmeticException). */
+    @Test
+    void serverTimeCenturiesAwayIsRendered() {
+        byte[] der = java.util.HexFormat.of().parseHex("7e81a73081a4a003020105a10302011ea411180f34303236313132343231343132365aa50502030e600aa603020106"
+                + "a7131b11014f52502e4558414d504c452e54455354a8273025a003020101a11e301c1b1a706f72747172792d70726f62652d303132333435363738396162"
+                + "a9131b11434f52502e4558414d504c452e54455354aa263024a003020102a11d301b1b066b72627467741b11434f52502e4558414d504c452e54455354");
+        KerberosResult r = new KerberosResult("CORP.EXAMPLE.TEST", "test", PROBE_CLIENT, KerberosReply.decode(der),
+                Instant.parse("2026-11-24T21:41:26Z"));
+        assertThat(r.reportLines()).contains("Clock skew: +63113904000.942 s");
+        assertThat(r.summary()).endsWith("skew=+63113904000.942 s");
+    }
 }

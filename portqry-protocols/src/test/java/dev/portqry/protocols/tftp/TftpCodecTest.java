@@ -71,6 +71,14 @@ class TftpCodecTest {
         assertMalformed("0005" + "0001" + "41".repeat(600) + "00", "not zero-terminated within 512");
     }
 
+    /** Found by the fuzzer: a reflected RRQ whose file name has a space used to fail the record's own check (IllegalArgumentException). */
+    @Test
+    void readRequestWithAnUnprintableFileNameIsADecodeError() {
+        assertMalformed("000146696c65206e6f742046696c65206e6f7420666f666f756e64f4290e0ff70005000146696c6520", "not printable ASCII");
+        assertMalformed("0001" + "41".repeat(600) + "00" + "6f6374657400", "not zero-terminated within 512");
+        assertMalformed("0001" + "00" + "6f6374657400", "empty");
+    }
+
     private static void assertMalformed(String hex, String message) {
         assertThatThrownBy(() -> decode(hex(hex))).isInstanceOf(ProtocolDecodeException.class).hasMessageContaining(message);
     }

@@ -11,7 +11,6 @@ import dev.portqry.core.ResponderOutcome;
 import dev.portqry.core.ResponderSelection;
 import dev.portqry.core.spi.ResponderRegistry;
 import dev.portqry.protocols.GoldenHex;
-import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,10 +20,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyStore;
 import java.time.Duration;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.AfterAll;
@@ -122,13 +118,7 @@ class TlsResponderLoopbackTest {
         if (mode == Mode.PLAIN_TEXT) {
             server = new ServerSocket();
         } else {
-            KeyStore ks = KeyStore.getInstance("PKCS12");
-            ks.load(new ByteArrayInputStream(GoldenHex.raw("tls/loopback-server.p12")), "portqry".toCharArray());
-            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            kmf.init(ks, "portqry".toCharArray());
-            SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(kmf.getKeyManagers(), null, null);
-            SSLServerSocket s = (SSLServerSocket) ctx.getServerSocketFactory().createServerSocket();
+            SSLServerSocket s = (SSLServerSocket) TlsFuzzTest.serverContext().getServerSocketFactory().createServerSocket();
             s.setEnabledProtocols(tls13 ? new String[] {"TLSv1.3", "TLSv1.2"} : new String[] {"TLSv1.2"});
             server = s;
         }
