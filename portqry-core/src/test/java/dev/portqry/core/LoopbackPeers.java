@@ -32,16 +32,26 @@ public final class LoopbackPeers {
 
     /**
      * Closed ports come from below Linux's ephemeral range (32768-60999), so that no socket
-     * another test or process opens meanwhile picks the same number by chance.
+     * another test or process opens meanwhile picks the same number by chance, and from the ports
+     * the services file does not name, so that status lines read {@code (unknown service)}.
      */
     private static final int CLOSED_FIRST = 20000;
     private static final int CLOSED_SPAN = 12000;
     private static final java.util.Random RANDOM = new java.util.Random();
 
+    private static final ServiceNames SERVICES = ServiceNames.system();
+
+    private static boolean named(int port) {
+        return SERVICES.name(Protocol.TCP, port).isPresent() || SERVICES.name(Protocol.UDP, port).isPresent();
+    }
+
     /** @return a TCP port on {@code address} that nothing listens on now */
     public static int closedTcpPort(InetAddress address) throws IOException {
         for (int i = 0; i < 100; i++) {
             int port = CLOSED_FIRST + RANDOM.nextInt(CLOSED_SPAN);
+            if (named(port)) {
+                continue;
+            }
             try (ServerSocket s = new ServerSocket()) {
                 s.bind(new InetSocketAddress(address, port));
                 return port;
@@ -56,6 +66,9 @@ public final class LoopbackPeers {
     public static int closedUdpPort(InetAddress address) throws IOException {
         for (int i = 0; i < 100; i++) {
             int port = CLOSED_FIRST + RANDOM.nextInt(CLOSED_SPAN);
+            if (named(port)) {
+                continue;
+            }
             try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(address, port))) {
                 return port;
             } catch (IOException taken) {
