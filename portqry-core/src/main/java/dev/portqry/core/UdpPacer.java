@@ -142,8 +142,9 @@ final class UdpPacer {
         Integer index = queue.poll();
         if (index == null && !rechecking && !recheck.isEmpty()) {
             rechecking = true;
-            // The last word on a silent port is said at no faster than the host's nominal ICMP pace.
-            interval = Math.max(interval, startNanos);
+            // The last word on a silent port is said a little slower than the host's nominal ICMP
+            // pace: at exactly 1 s, timer jitter lets some probes arrive before the token does.
+            interval = Math.max(interval, startNanos * 6 / 5);
             queue.addAll(recheck);
             recheck.clear();
             index = queue.poll();
