@@ -1,5 +1,7 @@
 package dev.portqry.protocols.fuzz;
 
+import dev.portqry.protocols.WireBytes;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -88,7 +90,7 @@ final class Mutator {
                 int at = position(b.length);
                 int len = 1 + random.nextInt(Math.min(64, b.length - at));
                 log.append("del@").append(at).append('x').append(len).append(' ');
-                return concat(Arrays.copyOfRange(b, 0, at), Arrays.copyOfRange(b, at + len, b.length));
+                return WireBytes.concat(Arrays.copyOfRange(b, 0, at), Arrays.copyOfRange(b, at + len, b.length));
             }
             case 5 -> {
                 int keep = random.nextInt(b.length);
@@ -102,19 +104,19 @@ final class Mutator {
                 int at = position(b.length + 1);
                 byte[] ins = randomBytes(1 + random.nextInt(16));
                 log.append("ins@").append(at).append('x').append(ins.length).append(' ');
-                return concat(Arrays.copyOfRange(b, 0, at), ins, Arrays.copyOfRange(b, at, b.length));
+                return WireBytes.concat(Arrays.copyOfRange(b, 0, at), ins, Arrays.copyOfRange(b, at, b.length));
             }
             case 9 -> {
                 byte[] other = pool.get(random.nextInt(pool.size()));
                 int cut = random.nextInt(b.length + 1);
                 int from = random.nextInt(other.length + 1);
                 log.append("splice@").append(cut).append('+').append(from).append(' ');
-                return concat(Arrays.copyOf(b, cut), Arrays.copyOfRange(other, from, other.length));
+                return WireBytes.concat(Arrays.copyOf(b, cut), Arrays.copyOfRange(other, from, other.length));
             }
             case 10 -> {
                 byte[] tail = random.nextBoolean() ? randomBytes(1 + random.nextInt(64)) : pool.get(random.nextInt(pool.size()));
                 log.append("append").append(tail.length).append(' ');
-                return concat(b, tail);
+                return WireBytes.concat(b, tail);
             }
             default -> {
                 if (random.nextInt(4) == 0) {
@@ -126,7 +128,7 @@ final class Mutator {
                 int len = random.nextInt(Math.min(256, b.length - from) + 1);
                 int at = random.nextInt(b.length + 1);
                 log.append("dup@").append(from).append('x').append(len).append("->").append(at).append(' ');
-                return concat(Arrays.copyOf(b, at), Arrays.copyOfRange(b, from, from + len), Arrays.copyOfRange(b, at, b.length));
+                return WireBytes.concat(Arrays.copyOf(b, at), Arrays.copyOfRange(b, from, from + len), Arrays.copyOfRange(b, at, b.length));
             }
         }
     }
@@ -138,7 +140,7 @@ final class Mutator {
         int at = position(b.length);
         log.append("inflate@").append(at).append('#').append(which).append(' ');
         if (pattern[0] == (byte) 0x84 || pattern[0] == (byte) 0x88 || pattern.length == 1) {
-            return concat(Arrays.copyOf(b, at), pattern, Arrays.copyOfRange(b, at + 1, b.length));
+            return WireBytes.concat(Arrays.copyOf(b, at), pattern, Arrays.copyOfRange(b, at + 1, b.length));
         }
         byte[] out = b.length >= at + pattern.length ? b.clone() : Arrays.copyOf(b, at + pattern.length);
         System.arraycopy(pattern, 0, out, at, pattern.length);
@@ -163,17 +165,4 @@ final class Mutator {
         return out;
     }
 
-    private static byte[] concat(byte[]... parts) {
-        int n = 0;
-        for (byte[] p : parts) {
-            n += p.length;
-        }
-        byte[] out = new byte[n];
-        int at = 0;
-        for (byte[] p : parts) {
-            System.arraycopy(p, 0, out, at, p.length);
-            at += p.length;
-        }
-        return out;
-    }
 }

@@ -27,16 +27,6 @@ public final class Golden {
 
     /** @return the bytes concatenated */
     public static byte[] concat(byte[]... parts) {
-        int n = 0;
-        for (byte[] p : parts) {
-            n += p.length;
-        }
-        byte[] out = new byte[n];
-        int at = 0;
-        for (byte[] p : parts) {
-            System.arraycopy(p, 0, out, at, p.length);
-            at += p.length;
-        }
-        return out;
+        return WireBytes.concat(parts);
     }
 }
