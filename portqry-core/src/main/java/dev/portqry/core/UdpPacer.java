@@ -157,9 +157,13 @@ final class UdpPacer {
         }
         int i = index;
         outstanding++;
+        boolean last = rechecking;
         executor.schedule(() -> {
             launcher.apply(i).whenComplete((s, e) -> executor.execute(() -> paced(i, s)));
-            paceNext();
+            if (!last) {
+                // The main pass keeps a steady pace; the final pass goes one port at a time (below).
+                paceNext();
+            }
         }, interval, TimeUnit.NANOSECONDS);
     }
 
@@ -178,7 +182,9 @@ final class UdpPacer {
             }
             accept.accept(index, fin);
         }
-        if (queue.isEmpty() && outstanding == 0) {
+        if (rechecking ? outstanding == 0 : queue.isEmpty() && outstanding == 0) {
+            // The final pass waits for each answer (or its timeout) and then a full interval, so
+            // no two of its probes ever share one of the host's ICMP tokens.
             paceNext();
         }
     }
