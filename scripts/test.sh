@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The project's test command: bash scripts/test.sh [extra Maven arguments]
 #
-# As root: install the testbed's missing Debian packages, bring the real-peer testbed up, run
+# As root: install the testbed's missing Debian packages, prove the testbed comes up from a checkout
+# at a long path with spaces (scripts/testbed-path-check.sh), bring the real-peer testbed up, run
 # `mvn -B -ntp verify` (unit tests *Test through surefire, integration tests *IT through failsafe
 # against the testbed) and always tear the testbed down again, also when tests fail or on Ctrl-C.
 # Not root (or PORTQRY_TESTBED=skip): unit tests only, and a list of the integration tests skipped.
@@ -75,6 +76,12 @@ fi
 begin "install missing packages"
 bash "$REPO/scripts/testbed-install.sh" || { echo "test.sh: package install failed" >&2; exit 1; }
 end install
+
+if [ "${PORTQRY_PATH_CHECK:-}" != skip ]; then
+  begin "testbed from a long path with spaces"
+  bash "$REPO/scripts/testbed-path-check.sh" || { echo "test.sh: the testbed does not work from a long path" >&2; exit 1; }
+  end "path check"
+fi
 
 begin "testbed up"
 testbed_up=1   # from here on, tear down whatever part came up

@@ -11,14 +11,13 @@ TEMPLATES="$REPO/testbed"
 PIDS="$STATE/pids"
 PROPS="$STATE/testbed.properties"
 
-# Unix sockets are limited to 108 bytes; a deep checkout would push dovecot's sockets past that, so
-# their directory moves to a short path derived from the state dir (the same on every call, so that
-# testbed-down.sh finds it too).
-if [ "${#STATE}" -le 60 ]; then
-  RUNDIR="$STATE/run"
-else
-  RUNDIR="/tmp/portqry-testbed-$(printf '%s' "$STATE" | md5sum | cut -c1-12)"
-fi
+# Everything a daemon reads or writes (configs, databases, logs, Unix sockets) lives in LIVE, a
+# short private directory named after the state dir: a Unix socket path is limited to 108 bytes
+# and some daemons' config syntax breaks on spaces, so a checkout at a long path or one with spaces
+# in it must not reach them. STATE keeps only what the tests and the teardown read (the properties
+# file, the pid files, a link to LIVE, the last run's logs).
+LIVE="/run/portqry-testbed/$(printf '%s' "$STATE" | md5sum | cut -c1-12)"
+RUNDIR="$LIVE/run"
 
 # The namespace name and the DC's loopback ports are machine-wide: one testbed per machine. This
 # file names the state dir of the checkout whose testbed holds them (removed by its teardown).
@@ -103,6 +102,18 @@ tb_port_taken() {
   local flag
   [ "$1" = tcp ] && flag=-ltnH || flag=-lunH
   ss $flag "( sport = :$2 )" 2>/dev/null | grep -q .
+}
+
+# True if something listens on PROTO PORT at one of the addresses a loopback daemon binds: 127.0.0.1,
+# ::1, or a wildcard (which covers them). A listener on another address (slapd on 127.0.0.2:389,
+# say) does not stand in the way.
+tb_port_taken_on_loopback() {
+  local flag
+  [ "$1" = tcp ] && flag=-ltnH || flag=-lunH
+  ss $flag "( sport = :$2 )" 2>/dev/null | awk -v port="$2" '
+    { addr = $4; sub(/%[^:\]]*/, "", addr); sub(":" port "$", "", addr)
+      if (addr ~ /^(127\.0\.0\.1|\[::1\]|\*|0\.0\.0\.0|\[::\]|\[::ffff:127\.0\.0\.1\]|\[::ffff:0\.0\.0\.0\])$/) found = 1 }
+    END { exit !found }'
 }
 
 # tb_pick_port PROTO PREFERRED FALLBACK: the well-known port if free, else the fallback.

@@ -24,8 +24,8 @@ fi
 #    this testbed's state dir, so no other instance of the same programs is touched.
 leftovers() {
   local pid exe
-  { grep -lsF "$STATE/" /proc/[0-9]*/cmdline
-    find /proc/[0-9]*/fd -maxdepth 1 -lname "$STATE/*" 2>/dev/null
+  { grep -lsF -e "$STATE/" -e "$LIVE/" /proc/[0-9]*/cmdline
+    find /proc/[0-9]*/fd -maxdepth 1 \( -lname "$STATE/*" -o -lname "$LIVE/*" \) 2>/dev/null
   } | cut -d/ -f3 | sort -un | while read -r pid; do
     [ "$pid" != "$$" ] || continue
     exe=$(readlink "/proc/$pid/exe" 2>/dev/null) || continue
@@ -75,22 +75,25 @@ fi
 [ -n "$other" ] || rm -f "$OWNER"
 
 # 4. Samba's /run/samba mount point, if testbed-up.sh had to create it.
-if [ -f "$STATE/made-run-samba" ]; then
+if [ -f "$LIVE/made-run-samba" ]; then
   rmdir /run/samba 2>/dev/null || true
 fi
 
 # 5. State. Logs of the last run are kept for debugging under target/testbed-last/.
-if [ -d "$STATE" ]; then
+if [ -d "$STATE" ] || [ -d "$LIVE" ]; then
   rm -rf "$STATE-last"
   mkdir -p "$STATE-last"
-  find "$STATE" -name '*.log' -type f -size -20M -print0 2>/dev/null |
-    while IFS= read -r -d '' f; do
-      rel=${f#"$STATE"/}
-      mkdir -p "$STATE-last/$(dirname "$rel")"
-      cp "$f" "$STATE-last/$rel"
-    done
-  rm -rf "$STATE"
-  say "removed $STATE (logs kept in $STATE-last)"
+  for dir in "$STATE" "$LIVE"; do
+    [ -d "$dir" ] || continue
+    find "$dir" -name '*.log' -type f -size -20M -print0 2>/dev/null |
+      while IFS= read -r -d '' f; do
+        rel=${f#"$dir"/}
+        mkdir -p "$STATE-last/$(dirname "$rel")"
+        cp "$f" "$STATE-last/$rel"
+      done
+  done
+  rm -rf "$STATE" "$LIVE"
+  rmdir "$(dirname "$LIVE")" 2>/dev/null || true
+  say "removed $STATE and $LIVE (logs kept in $STATE-last)"
 fi
-[ "$RUNDIR" = "$STATE/run" ] || rm -rf "$RUNDIR"
 exit 0

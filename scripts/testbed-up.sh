@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Bring up portqry's real-peer testbed (see testbed/README.md): a Samba AD domain controller, snmpd,
 # vsftpd, dovecot and exim on loopback, and the "pqtest" network namespace with filtered ports.
-# Everything lives under target/testbed/ of the repository; the last step writes
+# The daemons' files live in a short private directory under /run/portqry-testbed/ (see LIVE in
+# testbed-common.sh), so the checkout may sit at any path; the last step writes
 # target/testbed/testbed.properties, which the integration tests read. Needs root.
 #
 # Environment: TESTBED_KEEP_ON_FAILURE=1 leaves whatever came up running when a peer fails, for
@@ -38,7 +39,9 @@ on_failure() {
 }
 trap on_failure EXIT
 
-mkdir -p "$STATE" "$PIDS" "$RUNDIR"
+mkdir -p "$STATE" "$PIDS" "$LIVE" "$RUNDIR"
+chmod 755 "$LIVE" "$(dirname "$LIVE")"
+ln -sfn "$LIVE" "$STATE/live"
 printf '%s\n' "$STATE" >"$OWNER"
 
 # ---------------------------------------------------------------------------------------------
@@ -70,7 +73,7 @@ SMTP_PORT=$(tb_pick_port tcp 25 2525)
 
 # The DC's ports are fixed by the protocols; say plainly if something else already holds one.
 for p in tcp:53 udp:53 tcp:88 udp:88 tcp:135 udp:137 tcp:389 udp:389 tcp:445 tcp:636 tcp:3268; do
-  if tb_port_taken "${p%%:*}" "${p#*:}"; then
+  if tb_port_taken_on_loopback "${p%%:*}" "${p#*:}"; then
     tb_die "Samba needs ${p%%:*} port ${p#*:}, held by: $(ss -lpnH "( sport = :${p#*:} )" | head -1)"
   fi
 done
@@ -100,14 +103,14 @@ fi
 # Private resolver for every Samba process: inside its own mount namespace /etc/resolv.conf is
 # replaced by one naming the DC itself, so no lookup Samba makes can leave loopback. The root
 # namespace's file is never changed.
-SAMBA="$STATE/samba"
+SAMBA="$LIVE/samba"
 SAMBA_RUN="$RUNDIR/samba"
 mkdir -p "$SAMBA/log" "$SAMBA_RUN"
 printf 'nameserver 127.0.0.1\nsearch corp.example.test\n' >"$SAMBA/resolv.conf"
 if [ ! -d /run/samba ]; then
   # Only a mount point for the private bind mount below; testbed-down.sh removes it again.
   mkdir /run/samba
-  touch "$STATE/made-run-samba"
+  touch "$LIVE/made-run-samba"
 fi
 SAMBA_NS=(env KRB5_CONFIG="$SAMBA/private/krb5.conf" unshare --mount --propagation private
   sh -c 'mount --bind "$1" /etc/resolv.conf && mount --bind "$2" /run/samba && shift 2 && exec "$@"'
@@ -152,7 +155,7 @@ tb_log "provisioned in $((SECONDS - t)) s"
 tb_start samba "$SAMBA/log/samba.stdout.log" "${SAMBA_NS[@]}" samba -s "$conf" -F -M standard
 
 # ---------------------------------------------------------------------------------------------
-SNMPD="$STATE/snmpd"
+SNMPD="$LIVE/snmpd"
 mkdir -p "$SNMPD/persist"
 tb_render "$TEMPLATES/snmpd.conf.in" "$SNMPD/snmpd.conf" \
   "PORT=$SNMP_PORT" "COMMUNITY=$SNMP_COMMUNITY" "SYSNAME=$SNMP_SYSNAME"
@@ -162,7 +165,7 @@ tb_start snmpd "$SNMPD/snmpd.stdout.log" env SNMPCONFPATH="$SNMPD" SNMP_PERSISTE
   MIBS= snmpd -f -I -smux -Lf "$SNMPD/snmpd.log" -C -c "$SNMPD/snmpd.conf" -p "$SNMPD/snmpd.pid"
 
 # ---------------------------------------------------------------------------------------------
-FTPD="$STATE/vsftpd"
+FTPD="$LIVE/vsftpd"
 mkdir -p "$FTPD/empty" "$FTPD/anon"
 chmod 755 "$FTPD/empty" "$FTPD/anon"
 printf 'portqry testbed: nothing to download.\n' >"$FTPD/anon/README"
@@ -171,7 +174,7 @@ tb_render "$TEMPLATES/vsftpd.conf.in" "$FTPD/vsftpd.conf" \
 tb_start vsftpd "$FTPD/vsftpd.stdout.log" vsftpd "$FTPD/vsftpd.conf"
 
 # ---------------------------------------------------------------------------------------------
-DOVE="$STATE/dovecot"
+DOVE="$LIVE/dovecot"
 mkdir -p "$DOVE/state" "$DOVE/mail" "$RUNDIR/dovecot"
 chown dovecot:dovecot "$DOVE/mail"
 printf 'tester:{PLAIN}tester-pass\n' >"$DOVE/users"
@@ -181,7 +184,7 @@ tb_render "$TEMPLATES/dovecot.conf.in" "$DOVE/dovecot.conf" \
 tb_start dovecot "$DOVE/dovecot.stdout.log" dovecot -F -c "$DOVE/dovecot.conf"
 
 # ---------------------------------------------------------------------------------------------
-EXIM="$STATE/exim"
+EXIM="$LIVE/exim"
 mkdir -p "$EXIM/spool" "$EXIM/log"
 chown Debian-exim:Debian-exim "$EXIM/spool" "$EXIM/log"
 tb_render "$TEMPLATES/exim4.conf.in" "$EXIM/exim4.conf" \
@@ -192,7 +195,7 @@ tb_start exim "$EXIM/exim.stdout.log" exim4 -C "$EXIM/exim4.conf" -bdf -oX "$SMT
 
 # ---------------------------------------------------------------------------------------------
 tb_log "creating network namespace $NS ($NS_ADDR4, $NS_ADDR6) behind veth $VETH_ROOT"
-NSDIR="$STATE/netns"
+NSDIR="$LIVE/netns"
 mkdir -p "$NSDIR"
 ip netns add "$NS"
 ip link add "$VETH_ROOT" type veth peer name "$VETH_NS" netns "$NS"
