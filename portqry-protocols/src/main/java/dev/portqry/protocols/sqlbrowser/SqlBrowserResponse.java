@@ -1,5 +1,6 @@
 package dev.portqry.protocols.sqlbrowser;
 
+import dev.portqry.core.SafeText;
 import dev.portqry.core.ProtocolDecodeException;
 import dev.portqry.core.spi.ResponderResult;
 import io.netty.buffer.ByteBuf;
@@ -70,12 +71,12 @@ public record SqlBrowserResponse(List<SqlServerInstance> instances) implements R
         }
         lines.add("");
         lines.add("==== End of SQL Server query response ====");
-        return lines;
+        return lines.stream().map(SafeText::escape).toList();
     }
 
     @Override
     public String summary() {
-        return instances.size() + (instances.size() == 1 ? " instance" : " instances")
-                + (instances.isEmpty() ? "" : ", first " + instances.get(0).serverName() + "\\" + instances.get(0).instanceName());
+        return SafeText.escape(instances.size() + (instances.size() == 1 ? " instance" : " instances")
+                + (instances.isEmpty() ? "" : ", first " + instances.get(0).serverName() + "\\" + instances.get(0).instanceName()));
     }
 }

@@ -1,5 +1,6 @@
 package dev.portqry.protocols.tls;
 
+import dev.portqry.core.SafeText;
 import dev.portqry.core.spi.ResponderResult;
 import dev.portqry.protocols.ldap.LdapRootDse;
 import java.time.Instant;
@@ -81,7 +82,7 @@ public record TlsResult(String protocol, String cipherSuite, List<CertificateInf
         });
         ldapNote.ifPresent(n -> lines.add("LDAP over TLS: " + n));
         lines.add("==== End of TLS query response ====");
-        return List.copyOf(lines);
+        return lines.stream().map(SafeText::escape).toList();
     }
 
     @Override
