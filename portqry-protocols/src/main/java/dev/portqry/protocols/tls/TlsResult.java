@@ -87,7 +87,7 @@ public record TlsResult(String protocol, String cipherSuite, List<CertificateInf
 
     @Override
     public String summary() {
-        return protocol + " " + validation.status() + daysLeft().map(d -> " expires in " + d + " days").orElse("")
-                + ldap.map(a -> " LDAP " + a.resultCode().name()).orElse("");
+        return SafeText.escape(protocol + " " + validation.status() + daysLeft().map(d -> " expires in " + d + " days").orElse("")
+                + ldap.map(a -> " LDAP " + a.resultCode().name()).orElse(""));
     }
 }
