@@ -54,7 +54,7 @@ public record SqlBrowserResponse(List<SqlServerInstance> instances) implements R
                 current = new LinkedHashMap<>();
                 continue;
             }
-            ProtocolDecodeException.check(i + 1 < tokens.length - 1, PROTO, "key %s has no value", key);
+            ProtocolDecodeException.check(i + 1 < tokens.length - 1, PROTO, "key %s has no value", SafeText.escape(key));
             current.putIfAbsent(key, tokens[++i]);
         }
         ProtocolDecodeException.check(current.isEmpty(), PROTO, "last instance is not terminated by ;;");
