@@ -83,6 +83,8 @@ class HostileRenderingTest {
         o.close();
 
         assertThat(rendered).isEqualTo(types.size() * VARIANTS);
+        System.out.printf("escaping: %d result types x %d variants rendered to console, stderr and log, %,d bytes checked: %s%n",
+                types.size(), VARIANTS, out.size() + err.size() + Files.size(log), types.stream().map(Class::getSimpleName).toList());
         String console = out.toString(StandardCharsets.UTF_8);
         assertThat(console).contains("\\x1b[2J\\x1b[H\\x07\\x1b]0;pwned\\x07\\r\\nUDP port 161 is NOT LISTENING\\r"
                 + "supportedLDAPVersion: 3\\n\\u009b31m\\u009d0;t\\u0085\\x7f\\u202eevil\\u2028\\u2029\\x00\\t\\ud800end");
