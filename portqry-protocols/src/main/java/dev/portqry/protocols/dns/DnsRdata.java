@@ -6,6 +6,7 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.handler.codec.dns.DnsRecordType;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Locale;
 
 /**
  * Renders the rdata of a record in zone-file presentation. Names inside rdata (NS, CNAME, PTR,
@@ -103,7 +104,7 @@ final class DnsRdata {
                 if (c == '"' || c == '\\') {
                     sb.append('\\').append((char) c);
                 } else if (c < 0x20 || c > 0x7e) {
-                    sb.append(String.format("\\%03d", c));
+                    sb.append(String.format(Locale.ROOT, "\\%03d", c));
                 } else {
                     sb.append((char) c);
                 }
