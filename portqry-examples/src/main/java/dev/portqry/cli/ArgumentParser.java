@@ -6,14 +6,10 @@ import dev.portqry.core.ProbeOptions;
 import dev.portqry.core.Protocol;
 import dev.portqry.core.spi.PortClaim;
 import io.netty.util.NetUtil;
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -237,38 +233,10 @@ public final class ArgumentParser {
 
     /**
      * @param text {@code -n}'s value: names separated by commas; {@code @file} reads one target per line ({@code #} comments)
-     * @return the targets in order
+     * @return the targets in order (see {@link TargetList} for the caps and checks)
      */
     static List<String> targets(String text) {
-        List<String> out = new ArrayList<>();
-        for (String part : text.split(",")) {
-            String t = part.trim();
-            if (t.startsWith("@")) {
-                out.addAll(targetFile(t.substring(1)));
-            } else if (!t.isEmpty()) {
-                out.add(t);
-            }
-        }
-        if (out.isEmpty()) {
-            throw CliException.usage("-n must name a target, was '" + text + "'");
-        }
-        return out;
-    }
-
-    private static List<String> targetFile(String file) {
-        List<String> out = new ArrayList<>();
-        try {
-            for (String line : Files.readAllLines(Path.of(file), StandardCharsets.UTF_8)) {
-                int hash = line.indexOf('#');
-                String t = (hash >= 0 ? line.substring(0, hash) : line).trim();
-                if (!t.isEmpty()) {
-                    out.add(t);
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            throw CliException.usage("-n @" + file + ": cannot read the target file (" + e.getMessage() + ")");
-        }
-        return out;
+        return TargetList.parse(text);
     }
 
     private static QueryPlan defaultPlan() {

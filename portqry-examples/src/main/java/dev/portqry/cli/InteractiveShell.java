@@ -100,6 +100,9 @@ final class InteractiveShell {
         if (arg.isEmpty()) {
             throw CliException.usage("node needs a name or IP address, e.g. node myserver");
         }
+        if (!TargetList.plausible(arg)) {
+            throw CliException.usage("node must be a host name or IP address, was " + TargetList.quote(arg));
+        }
         node = arg;
         out.line("Default Node: " + node);
     }

@@ -1,9 +1,11 @@
 package dev.portqry.cli;
 
+import dev.portqry.core.SafeText;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.ZonedDateTime;
@@ -40,22 +42,27 @@ final class LogFile implements AutoCloseable {
      * @param overwrite {@code -y}: overwrite an existing file without asking
      * @param ask asks the terminal a yes/no question and returns the answer; null when there is no terminal
      * @return the open log
-     * @throws CliException {@link ExitCodes#USAGE} when the file exists and may not be overwritten,
-     *         {@link ExitCodes#FAILURE} when it cannot be written
+     * @throws CliException {@link ExitCodes#USAGE} when the file exists and may not be overwritten or
+     *         is a symbolic link (even with {@code overwrite}), {@link ExitCodes#FAILURE} when it cannot be written
      */
     static LogFile open(Path path, List<String> argv, boolean overwrite, Function<String, String> ask) {
-        if (Files.exists(path) && !overwrite) {
+        // Never through a link, even with -y: a dangling one would create its target, and under
+        // sudo -y would overwrite whatever it points at.
+        if (Files.isSymbolicLink(path)) {
+            throw symbolicLink(path);
+        }
+        if (Files.exists(path, LinkOption.NOFOLLOW_LINKS) && !overwrite) {
             if (ask == null) {
                 throw CliException.usage("-l " + path + ": the log file exists and there is no terminal to ask; add -y to overwrite it");
             }
-            String answer = ask.apply("Log file " + path + " already exists. Do you want to overwrite it? (Y/N) ");
+            String answer = ask.apply("Log file " + SafeText.escape(path.toString()) + " already exists. Do you want to overwrite it? (Y/N) ");
             if (answer == null || !answer.trim().toLowerCase(Locale.ROOT).startsWith("y")) {
                 throw CliException.usage("-l " + path + ": the log file exists and was not overwritten");
             }
         }
         try {
             BufferedWriter w = Files.newBufferedWriter(path, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
             LogFile log = new LogFile(path, w);
             log.line("PortQry Version 2.0 Log File");
             log.line("");
@@ -70,8 +77,13 @@ final class LogFile implements AutoCloseable {
             log.line("");
             return log;
         } catch (IOException e) {
-            throw writeFailure(path, e);
+            // O_NOFOLLOW refuses a link made after the check above (ELOOP).
+            throw Files.isSymbolicLink(path) ? symbolicLink(path) : writeFailure(path, e);
         }
+    }
+
+    private static CliException symbolicLink(Path path) {
+        return CliException.usage("-l " + path + ": is a symbolic link; the log file is never written through a link");
     }
 
     private static CliException writeFailure(Path path, IOException e) {
@@ -79,7 +91,8 @@ final class LogFile implements AutoCloseable {
     }
 
     /**
-     * Appends a line; does nothing once closed.
+     * Appends a line, escaped ({@link SafeText}: the command line in the header is the user's, the
+     * rest may come off the wire); does nothing once closed.
      *
      * @param line the text, without terminator
      */
@@ -88,7 +101,7 @@ final class LogFile implements AutoCloseable {
             return;
         }
         try {
-            writer.write(line);
+            writer.write(SafeText.escape(line));
             writer.newLine();
             // Flushed per line: a watch can be followed with tail -f and a killed run keeps its lines.
             writer.flush();

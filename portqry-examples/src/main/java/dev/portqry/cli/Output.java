@@ -1,11 +1,18 @@
 package dev.portqry.cli;
 
+import dev.portqry.core.SafeText;
 import java.io.PrintStream;
 import java.util.Objects;
 
 /**
  * Where a run's lines go: the console (unless {@code -q}) and the {@code -l} log file. Errors
  * go to stderr, and to the log. Thread-safe.
+ *
+ * <p>This is the CLI's rendering boundary: every line, whoever made it (a responder's section, a
+ * target name from {@code -n @file}, a local process's command line, an interactive command
+ * echoed back), is passed through {@link SafeText#escape(CharSequence)} here, so no control
+ * character, bidi override or line break from a value reaches the terminal, stderr or the log.
+ * The renderers before it escape too; the rule is idempotent, so nothing is escaped twice.
  */
 final class Output implements AutoCloseable {
     private final PrintStream out;
@@ -30,8 +37,9 @@ final class Output implements AutoCloseable {
         this.log = log;
     }
 
-    /** @param line a line for the console and the log */
-    synchronized void line(String line) {
+    /** @param text a line for the console and the log, escaped here */
+    synchronized void line(String text) {
+        String line = SafeText.escape(text);
         if (!quiet) {
             out.println(line);
             if (batch == 0) {
@@ -69,8 +77,9 @@ final class Output implements AutoCloseable {
         out.flush();
     }
 
-    /** @param line an error line for stderr and the log */
-    synchronized void error(String line) {
+    /** @param text an error line for stderr and the log, escaped here */
+    synchronized void error(String text) {
+        String line = SafeText.escape(text);
         out.flush();
         err.println(line);
         err.flush();

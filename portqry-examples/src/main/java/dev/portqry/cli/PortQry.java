@@ -2,6 +2,7 @@ package dev.portqry.cli;
 
 import dev.portqry.cli.local.LocalMode;
 import dev.portqry.core.PortProbe;
+import dev.portqry.core.SafeText;
 import dev.portqry.ui.UiCommand;
 import dev.portqry.ui.UiOptions;
 import java.io.BufferedReader;
@@ -30,6 +31,8 @@ import java.util.function.Supplier;
  * <p>Every failure ends as one line on stderr and an exit code from {@link ExitCodes}; no stack trace.
  */
 public final class PortQry {
+    /** The system property Netty reads its machine id from (io.netty.channel.DefaultChannelId). */
+    static final String NETTY_MACHINE_ID = "io.netty.machineId";
     private final InputStream in;
     private final PrintStream out;
     private final PrintStream err;
@@ -62,6 +65,7 @@ public final class PortQry {
      * @param args PortQry's arguments
      */
     public static void main(String[] args) {
+        setNettyMachineId();
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         }
@@ -76,11 +80,28 @@ public final class PortQry {
             System.setOut(stdout);
             code = new PortQry(System.in, stdout, System.err, ask, true).run(args);
         } catch (Throwable t) {
-            System.err.println("portqry: internal error: " + t + " (exit code " + ExitCodes.FAILURE + ")");
+            System.err.println(SafeText.escape("portqry: internal error: " + t + " (exit code " + ExitCodes.FAILURE + ")"));
             code = ExitCodes.FAILURE;
         }
         System.out.flush();
         System.exit(code);
+    }
+
+    /**
+     * Gives Netty a machine id before any of its classes loads. Without one, Netty derives it from
+     * a hardware address, and on a host or in a network namespace with only loopback it prints
+     * a {@code MacAddressUtil} WARN on every run. The id only keeps channel ids unique within
+     * this process, so random bytes (what Netty itself falls back to) serve. A value given with
+     * {@code -Dio.netty.machineId} is kept.
+     */
+    static void setNettyMachineId() {
+        if (System.getProperty(NETTY_MACHINE_ID) == null) {
+            byte[] id = new byte[8];
+            new java.security.SecureRandom().nextBytes(id);
+            // Locally administered, unicast (IEEE 802): never taken for a real interface's address.
+            id[0] = (byte) ((id[0] | 0x02) & ~0x01);
+            System.setProperty(NETTY_MACHINE_ID, java.util.HexFormat.ofDelimiter(":").formatHex(id));
+        }
     }
 
     /**
@@ -123,12 +144,12 @@ public final class PortQry {
             if (o != null) {
                 o.error(line);
             } else {
-                err.println(line);
+                err.println(SafeText.escape(line));
             }
             return e.exitCode();
         } catch (IOException e) {
             String line = "portqry: " + e.getMessage() + " (exit code " + ExitCodes.FAILURE + ")";
-            err.println(line);
+            err.println(SafeText.escape(line));
             return ExitCodes.FAILURE;
         } finally {
             if (o != null) {

@@ -4,6 +4,7 @@ import dev.portqry.core.PortStatus;
 import dev.portqry.core.Protocol;
 import dev.portqry.core.ResolvedTarget;
 import dev.portqry.core.ResponderOutcome;
+import dev.portqry.core.SafeText;
 import dev.portqry.core.spi.ProtocolResponder;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -12,7 +13,9 @@ import java.util.Optional;
 
 /**
  * PortQry's text for a target and its ports, generic over responders: their banner and
- * {@link dev.portqry.core.spi.ResponderResult#reportLines()}, never their types.
+ * {@link dev.portqry.core.spi.ResponderResult#reportLines()}, never their types. Every line it
+ * returns is escaped ({@link SafeText}): a target name, a reverse-lookup name, a responder's
+ * section or decode error can never hold a control character or start a new line.
  */
 public final class TextReport {
     private TextReport() {
@@ -23,7 +26,7 @@ public final class TextReport {
      * @return the lines before name resolution
      */
     public static List<String> targetHeader(String target) {
-        return List.of("Querying target system called:", "", " " + target, "");
+        return List.of("Querying target system called:", "", " " + SafeText.escape(target), "");
     }
 
     /**
@@ -57,7 +60,7 @@ public final class TextReport {
         }
         out.add("querying...");
         out.add("");
-        return out;
+        return escaped(out);
     }
 
     /**
@@ -91,7 +94,11 @@ public final class TextReport {
         if (s.protocol() == Protocol.UDP) {
             out.add(verdict(s));
         }
-        return out;
+        return escaped(out);
+    }
+
+    private static List<String> escaped(List<String> lines) {
+        return lines.stream().map(SafeText::escape).toList();
     }
 
     /**

@@ -84,6 +84,28 @@ class PortQryJarIT {
         return s.isEmpty() ? List.of() : Arrays.asList(s.split("\r?\n"));
     }
 
+    /**
+     * Issue 15: in a network namespace with only loopback (made here with {@code unshare -rn}, no
+     * root needed), Netty found no hardware address and printed a {@code MacAddressUtil} WARN on
+     * every run; the CLI now gives Netty a machine id before it loads.
+     */
+    @Test
+    void aNamespaceWithOnlyLoopbackPrintsNoNettyWarning() throws Exception {
+        Process probe = new ProcessBuilder("unshare", "-rn", "ip", "link", "set", "lo", "up").redirectErrorStream(true).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(probe.waitFor(10, TimeUnit.SECONDS) && probe.exitValue() == 0,
+                "unshare -rn (or ip) is not available here");
+        // $0 is the java binary, the rest its arguments: no quoting of paths through the shell.
+        List<String> cmd = new ArrayList<>(List.of("unshare", "-rn", "sh", "-c", "ip link set lo up && exec \"$0\" \"$@\"",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toAbsolutePath().toString(),
+                "-n", "127.0.0.1", "-nr", "-e", "80", "-tcptries", "1", "-tcpwait", "200"));
+        Process p = new ProcessBuilder(cmd).start();
+        CompletableFuture<String> out = read(p.getInputStream());
+        CompletableFuture<String> err = read(p.getErrorStream());
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("portqry finished").isTrue();
+        assertThat(out.get()).contains("TCP port 80 (http service): NOT LISTENING");
+        assertThat(err.get()).doesNotContain("MacAddressUtil").doesNotContain("WARN");
+    }
+
     @Test
     void listeningTcpPortByNameExitsZero() throws Exception {
         try (ServerSocket s = LoopbackPeers.tcpListener(LOOPBACK)) {

@@ -5,15 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.portqry.core.LoopbackPeers;
-import dev.portqry.core.PortProbe;
-import dev.portqry.core.spi.ResponderRegistry;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
@@ -26,14 +20,8 @@ class PortQryRunTest {
     }
 
     private static Run run(int echoPort, String stdin, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PortQry cli = new PortQry(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), null, false)
-                .probes(() -> PortProbe.builder()
-                        .responders(ResponderRegistry.builder().add(new EchoTestResponder(echoPort)).build()).build());
-        int code = cli.run(args);
-        return new Run(code, Arrays.asList(out.toString(StandardCharsets.UTF_8).split("\n")), err.toString(StandardCharsets.UTF_8));
+        CliRun r = CliRun.of(echoPort, stdin, args);
+        return new Run(r.code(), r.outLines(), r.err());
     }
 
     private static LoopbackPeers.UdpResponder udp(UnaryOperator<byte[]> reply) throws Exception {

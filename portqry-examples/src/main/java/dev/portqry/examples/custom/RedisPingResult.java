@@ -1,6 +1,7 @@
 package dev.portqry.examples.custom;
 
 import dev.portqry.core.ProtocolDecodeException;
+import dev.portqry.core.SafeText;
 import dev.portqry.core.spi.ResponderResult;
 import java.util.HexFormat;
 import java.util.List;
@@ -43,8 +44,9 @@ public record RedisPingResult(String reply) implements ResponderResult {
         }
         ProtocolDecodeException.check(type == '+', PROTOCOL, "reply type 0x%s is not a simple string or error",
                 HexFormat.of().toHexDigits((byte) type));
+        String quoted = SafeText.escape(line);
         ProtocolDecodeException.check(line.equals("+PONG"), PROTOCOL, "PING answered %s, expected +PONG",
-                line.length() > 64 ? line.substring(0, 64) + "..." : line);
+                quoted.length() > 64 ? quoted.substring(0, 64) + "..." : quoted);
         return new RedisPingResult(line);
     }
 
@@ -74,12 +76,13 @@ public record RedisPingResult(String reply) implements ResponderResult {
     @Override
     public List<String> reportLines() {
         return List.of("Redis query response:",
-                pong() ? "PONG" : "Error: " + error().orElse(""),
+                // The server's text: escaped (SafeText), as every renderer of wire text must.
+                pong() ? "PONG" : "Error: " + SafeText.escape(error().orElse("")),
                 "==== End of Redis query response ====");
     }
 
     @Override
     public String summary() {
-        return pong() ? "PONG" : errorCode().orElse("");
+        return pong() ? "PONG" : SafeText.escape(errorCode().orElse(""));
     }
 }

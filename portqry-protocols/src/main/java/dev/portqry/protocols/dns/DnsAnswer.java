@@ -1,5 +1,6 @@
 package dev.portqry.protocols.dns;
 
+import dev.portqry.core.SafeText;
 import dev.portqry.core.spi.ResponderResult;
 import io.netty.handler.codec.dns.DnsRecordType;
 import io.netty.handler.codec.dns.DnsResponseCode;
@@ -77,7 +78,7 @@ public record DnsAnswer(int id, DnsResponseCode rcode, DnsFlags flags, Optional<
         section(lines, "Answer records", answers);
         section(lines, "Authority records", authorities);
         lines.add("======== End of DNS query response ========");
-        return lines;
+        return lines.stream().map(SafeText::escape).toList();
     }
 
     private static void section(List<String> lines, String title, List<DnsResourceRecord> records) {
@@ -90,6 +91,6 @@ public record DnsAnswer(int id, DnsResponseCode rcode, DnsFlags flags, Optional<
     @Override
     public String summary() {
         String first = answers.isEmpty() ? "" : " " + answers.get(0).type().name() + " " + answers.get(0).data();
-        return "rcode=" + rcode + first;
+        return SafeText.escape("rcode=" + rcode + first);
     }
 }

@@ -2,6 +2,7 @@ package dev.portqry.protocols.dns;
 
 import dev.portqry.core.Protocol;
 import dev.portqry.core.ProtocolDecodeException;
+import dev.portqry.core.SafeText;
 import dev.portqry.core.spi.Conversation;
 import dev.portqry.core.spi.ConversationContext;
 import dev.portqry.core.spi.Step;
@@ -80,7 +81,8 @@ final class DnsConversation implements Conversation {
             return answer.isSuccess() ? "successful reply without the question" : null;
         }
         if (!answer.question().get().sameAs(expected)) {
-            return "reply question " + answer.question().get() + " does not match " + expected;
+            // The echoed name is the server's: escaped, as this message may reach a terminal or a log.
+            return "reply question " + SafeText.escape(answer.question().get().toString()) + " does not match " + expected;
         }
         return null;
     }

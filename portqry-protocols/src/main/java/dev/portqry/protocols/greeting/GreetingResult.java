@@ -1,5 +1,6 @@
 package dev.portqry.protocols.greeting;
 
+import dev.portqry.core.SafeText;
 import dev.portqry.core.spi.ResponderResult;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,13 +66,13 @@ public record GreetingResult(GreetingProtocol protocol, List<String> lines, Stri
         if (truncated) {
             out.add("(reply cut after the line cap)");
         }
-        return out;
+        return out.stream().map(SafeText::escape).toList();
     }
 
     /** @return the first greeting line, and for FTP the anonymous logon code */
     @Override
     public String summary() {
         String first = lines.isEmpty() ? "" : lines.get(0);
-        return anonymousCode.isPresent() ? first + "; anonymous " + anonymousCode.getAsInt() : first;
+        return SafeText.escape(anonymousCode.isPresent() ? first + "; anonymous " + anonymousCode.getAsInt() : first);
     }
 }

@@ -8,8 +8,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * Splits the cumulated TCP stream into text lines. Lines end in CRLF (RFC 5321 section 2.3.8,
  * RFC 959 section 4.2, RFC 1939 section 3, RFC 9051 section 2.2); a bare LF is accepted too,
- * as servers send it. Control characters are shown as {@code .} so that binary garbage prints
- * safely.
+ * as servers send it. Lines are kept as sent (control characters included): whoever renders them
+ * escapes them with {@link dev.portqry.core.SafeText}.
  */
 final class LineReader {
     /**
@@ -43,17 +43,8 @@ final class LineReader {
         }
         ProtocolDecodeException.check(end - in.readerIndex() <= MAX_LINE_BYTES, protocol,
                 "line longer than %d bytes", MAX_LINE_BYTES);
-        String line = printable(in.toString(in.readerIndex(), end - in.readerIndex(), StandardCharsets.UTF_8));
+        String line = in.toString(in.readerIndex(), end - in.readerIndex(), StandardCharsets.UTF_8);
         in.readerIndex(lf + 1);
         return line;
-    }
-
-    private static String printable(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            b.append(Character.isISOControl(c) && c != '\t' ? '.' : c);
-        }
-        return b.toString();
     }
 }

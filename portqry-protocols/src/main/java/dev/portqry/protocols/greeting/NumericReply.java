@@ -1,5 +1,6 @@
 package dev.portqry.protocols.greeting;
 
+import dev.portqry.core.SafeText;
 import dev.portqry.core.ProtocolDecodeException;
 import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
@@ -120,6 +121,8 @@ public record NumericReply(int code, List<String> lines, boolean truncated) {
     }
 
     static String abbreviate(String s) {
-        return s.length() <= 80 ? s : s.substring(0, 80) + "...";
+        // Error messages reach a terminal: the quote is escaped (lines are kept raw), then cut.
+        String e = SafeText.escape(s);
+        return e.length() <= 80 ? e : e.substring(0, 80) + "...";
     }
 }

@@ -1,5 +1,6 @@
 package dev.portqry.protocols.ike;
 
+import dev.portqry.core.SafeText;
 import dev.portqry.core.spi.ResponderResult;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -78,13 +79,13 @@ public record IkeResult(String version, IkeExchangeType exchangeType, String res
             out.add("Vendor ID: " + v);
         }
         out.add("======== End of IKE query response ========");
-        return out;
+        return out.stream().map(SafeText::escape).toList();
     }
 
     @Override
     public String summary() {
         String what = notifies.stream().filter(IkeNotifyType::isError).findFirst().map(IkeNotifyType::name)
                 .orElse(chosenProposal.map(IkeProposal::toString).orElse(exchangeType.name()));
-        return "IKEv" + version.charAt(0) + " " + what;
+        return SafeText.escape("IKEv" + version.charAt(0) + " " + what);
     }
 }

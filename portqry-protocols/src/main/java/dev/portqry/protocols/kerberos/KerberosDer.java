@@ -1,5 +1,6 @@
 package dev.portqry.protocols.kerberos;
 
+import dev.portqry.core.SafeText;
 import dev.portqry.core.ProtocolDecodeException;
 import dev.portqry.protocols.ber.BerLimits;
 import dev.portqry.protocols.ber.BerReader;
@@ -88,7 +89,7 @@ final class KerberosDer {
         try {
             return LocalDateTime.parse(s, KERBEROS_TIME).toInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
-            throw new ProtocolDecodeException(PROTOCOL, "KerberosTime is not YYYYMMDDHHMMSSZ: " + s);
+            throw new ProtocolDecodeException(PROTOCOL, "KerberosTime is not YYYYMMDDHHMMSSZ: " + SafeText.escape(s));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.portqry.protocols.kerberos;
 
+import dev.portqry.core.SafeText;
 import dev.portqry.core.spi.ResponderResult;
 import java.time.Duration;
 import java.time.Instant;
@@ -86,13 +87,13 @@ public record KerberosResult(String requestedRealm, String realmSource, Principa
             lines.add("The KDC refused realm " + requestedRealm);
         }
         lines.add("==== End of Kerberos query response ====");
-        return List.copyOf(lines);
+        return lines.stream().map(SafeText::escape).toList();
     }
 
     @Override
     public String summary() {
         String what = errorCode().map(KerberosErrorCode::name).orElse("AS-REP");
-        return what + " realm=" + reply.realm() + clockSkew().map(s -> " skew=" + formatSkew(s)).orElse("");
+        return SafeText.escape(what + " realm=" + reply.realm() + clockSkew().map(s -> " skew=" + formatSkew(s)).orElse(""));
     }
 
     static String formatSkew(Duration skew) {

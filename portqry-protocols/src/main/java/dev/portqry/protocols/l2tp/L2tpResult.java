@@ -1,5 +1,6 @@
 package dev.portqry.protocols.l2tp;
 
+import dev.portqry.core.SafeText;
 import dev.portqry.core.spi.ResponderResult;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,11 +71,11 @@ public record L2tpResult(L2tpMessageType messageType, Optional<String> hostName,
         assignedTunnelId.ifPresent(t -> out.add("Assigned tunnel ID: " + t));
         resultCode.ifPresent(r -> out.add("Result code: " + r));
         out.add("======== End of L2TP query response ========");
-        return out;
+        return out.stream().map(SafeText::escape).toList();
     }
 
     @Override
     public String summary() {
-        return messageType.name() + hostName.map(h -> " from " + h).orElse("") + resultCode.map(r -> ", result " + r).orElse("");
+        return SafeText.escape(messageType.name() + hostName.map(h -> " from " + h).orElse("") + resultCode.map(r -> ", result " + r).orElse(""));
     }
 }

@@ -1,5 +1,6 @@
 package dev.portqry.protocols.ldap;
 
+import dev.portqry.core.SafeText;
 import dev.portqry.core.spi.ResponderResult;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -188,7 +189,7 @@ public record LdapRootDse(List<Attribute> attributes, LdapResultCode resultCode,
             lines.add("result: " + resultCode + (diagnosticMessage.isEmpty() ? "" : " " + diagnosticMessage));
         }
         lines.add("======== End of LDAP query response ========");
-        return lines;
+        return lines.stream().map(SafeText::escape).toList();
     }
 
     /** @return e.g. {@code dnsHostName=dc1.corp.example.test defaultNamingContext=DC=corp,DC=example,DC=test} */
@@ -204,7 +205,7 @@ public record LdapRootDse(List<Attribute> attributes, LdapResultCode resultCode,
         if (!resultCode.isSuccess()) {
             parts.add("result=" + resultCode.name() + "(" + resultCode.value() + ")");
         }
-        return String.join(" ", parts);
+        return SafeText.escape(String.join(" ", parts));
     }
 
     @Override

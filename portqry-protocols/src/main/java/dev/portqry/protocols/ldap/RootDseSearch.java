@@ -1,5 +1,6 @@
 package dev.portqry.protocols.ldap;
 
+import dev.portqry.core.SafeText;
 import dev.portqry.core.ProtocolDecodeException;
 import dev.portqry.protocols.ber.BerLimits;
 import dev.portqry.protocols.ber.BerReader;
@@ -171,7 +172,7 @@ public final class RootDseSearch {
             // A continuation reference (RFC 4511 4.5.3) says nothing about this server: skip it.
             return Optional.empty();
         }
-        throw new ProtocolDecodeException(PROTOCOL, "unexpected " + m.op() + " in reply to a search (RFC 4511 4.5.2)");
+        throw new ProtocolDecodeException(PROTOCOL, "unexpected " + SafeText.escape(m.op().toString()) + " in reply to a search (RFC 4511 4.5.2)");
     }
 
     /** RFC 4511 4.4: an unsolicited notification is an ExtendedResponse, whose LDAPResult comes first (4.12). */

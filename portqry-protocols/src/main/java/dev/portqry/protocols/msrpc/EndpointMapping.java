@@ -1,5 +1,6 @@
 package dev.portqry.protocols.msrpc;
 
+import dev.portqry.core.SafeText;
 import dev.portqry.core.spi.ResponderResult;
 import java.util.List;
 import java.util.Objects;
@@ -35,7 +36,7 @@ public record EndpointMapping(RpcInterfaceId interfaceId, List<RpcEndpoint> endp
     @Override
     public String summary() {
         String name = WellKnownInterfaces.nameOf(interfaceId.uuid()).map(n -> n + " ").orElse("");
-        return name + interfaceId + " -> " + (endpoints.isEmpty() ? "not registered"
-                : String.join(", ", endpoints.stream().map(RpcEndpoint::stringBinding).toList()));
+        return SafeText.escape(name + interfaceId + " -> " + (endpoints.isEmpty() ? "not registered"
+                : String.join(", ", endpoints.stream().map(RpcEndpoint::stringBinding).toList())));
     }
 }

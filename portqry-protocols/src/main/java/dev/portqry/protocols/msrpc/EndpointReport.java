@@ -1,5 +1,6 @@
 package dev.portqry.protocols.msrpc;
 
+import dev.portqry.core.SafeText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -41,7 +42,8 @@ final class EndpointReport {
         out.add("Total endpoints found: " + endpoints.size());
         out.add("");
         out.add(END);
-        return List.copyOf(out);
+        // Annotations and string bindings come off the wire: escaped here, the section's one exit.
+        return out.stream().map(SafeText::escape).toList();
     }
 
     /**

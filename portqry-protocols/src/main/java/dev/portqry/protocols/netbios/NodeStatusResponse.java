@@ -1,5 +1,6 @@
 package dev.portqry.protocols.netbios;
 
+import dev.portqry.core.SafeText;
 import dev.portqry.core.ProtocolDecodeException;
 import dev.portqry.core.spi.ResponderResult;
 import io.netty.buffer.ByteBuf;
@@ -111,11 +112,11 @@ public record NodeStatusResponse(int transactionId, List<NetBiosName> names, Str
         for (NetBiosName n : names) {
             lines.add("  " + n);
         }
-        return lines;
+        return lines.stream().map(SafeText::escape).toList();
     }
 
     @Override
     public String summary() {
-        return "MAC " + macAddress + (names.isEmpty() ? "" : ", " + names.get(0).name() + names.get(0).suffixText());
+        return SafeText.escape("MAC " + macAddress + (names.isEmpty() ? "" : ", " + names.get(0).name() + names.get(0).suffixText()));
     }
 }

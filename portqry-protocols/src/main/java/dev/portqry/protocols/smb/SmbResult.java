@@ -1,5 +1,6 @@
 package dev.portqry.protocols.smb;
 
+import dev.portqry.core.SafeText;
 import dev.portqry.core.spi.ResponderResult;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,7 +64,7 @@ public record SmbResult(String transport, Optional<NetbiosSessionResponse> sessi
             lines.add("Server time: " + s.systemTime().map(Object::toString).orElse("(not sent)"));
         });
         lines.add("==== End of SMB query response ====");
-        return List.copyOf(lines);
+        return lines.stream().map(SafeText::escape).toList();
     }
 
     @Override
@@ -72,7 +73,7 @@ public record SmbResult(String transport, Optional<NetbiosSessionResponse> sessi
             return "SMB1 only";
         }
         if (negotiate.isEmpty()) {
-            return session.map(Object::toString).orElse("");
+            return SafeText.escape(session.map(Object::toString).orElse(""));
         }
         Smb2NegotiateResponse n = negotiate.get();
         return n.status().isSuccess() ? "SMB " + n.dialect().name() + (n.signingRequired() ? " signing required" : " signing not required")

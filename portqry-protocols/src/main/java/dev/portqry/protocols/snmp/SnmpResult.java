@@ -1,5 +1,6 @@
 package dev.portqry.protocols.snmp;
 
+import dev.portqry.core.SafeText;
 import dev.portqry.core.ProtocolDecodeException;
 import dev.portqry.core.spi.ResponderResult;
 import dev.portqry.protocols.ber.BerLimits;
@@ -109,11 +110,11 @@ public record SnmpResult(SnmpVersion version, String community, int requestId, S
             lines.add(vb.toString());
         }
         lines.add("======== End of SNMP query response ========");
-        return lines;
+        return lines.stream().map(SafeText::escape).toList();
     }
 
     @Override
     public String summary() {
-        return sysName().map(n -> "sysName=" + n).orElse("error-status=" + errorStatus.name());
+        return SafeText.escape(sysName().map(n -> "sysName=" + n).orElse("error-status=" + errorStatus.name()));
     }
 }

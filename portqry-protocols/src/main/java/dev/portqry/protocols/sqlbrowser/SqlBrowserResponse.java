@@ -1,5 +1,6 @@
 package dev.portqry.protocols.sqlbrowser;
 
+import dev.portqry.core.SafeText;
 import dev.portqry.core.ProtocolDecodeException;
 import dev.portqry.core.spi.ResponderResult;
 import io.netty.buffer.ByteBuf;
@@ -53,7 +54,7 @@ public record SqlBrowserResponse(List<SqlServerInstance> instances) implements R
                 current = new LinkedHashMap<>();
                 continue;
             }
-            ProtocolDecodeException.check(i + 1 < tokens.length - 1, PROTO, "key %s has no value", key);
+            ProtocolDecodeException.check(i + 1 < tokens.length - 1, PROTO, "key %s has no value", SafeText.escape(key));
             current.putIfAbsent(key, tokens[++i]);
         }
         ProtocolDecodeException.check(current.isEmpty(), PROTO, "last instance is not terminated by ;;");
@@ -70,12 +71,12 @@ public record SqlBrowserResponse(List<SqlServerInstance> instances) implements R
         }
         lines.add("");
         lines.add("==== End of SQL Server query response ====");
-        return lines;
+        return lines.stream().map(SafeText::escape).toList();
     }
 
     @Override
     public String summary() {
-        return instances.size() + (instances.size() == 1 ? " instance" : " instances")
-                + (instances.isEmpty() ? "" : ", first " + instances.get(0).serverName() + "\\" + instances.get(0).instanceName());
+        return SafeText.escape(instances.size() + (instances.size() == 1 ? " instance" : " instances")
+                + (instances.isEmpty() ? "" : ", first " + instances.get(0).serverName() + "\\" + instances.get(0).instanceName()));
     }
 }

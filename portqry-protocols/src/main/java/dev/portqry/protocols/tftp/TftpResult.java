@@ -1,5 +1,6 @@
 package dev.portqry.protocols.tftp;
 
+import dev.portqry.core.SafeText;
 import dev.portqry.core.spi.ResponderResult;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,12 +51,12 @@ public record TftpResult(TftpReadRequest request, TftpPacket reply) implements R
             out.add("Block " + d.block() + ": " + d.data().length + " bytes (the file exists and is readable)");
         }
         out.add("======== End of TFTP query response ========");
-        return out;
+        return out.stream().map(SafeText::escape).toList();
     }
 
     @Override
     public String summary() {
-        return error().map(e -> "TFTP error " + e.code().code() + ": " + e.message())
-                .orElse("TFTP " + reply);
+        return SafeText.escape(error().map(e -> "TFTP error " + e.code().code() + ": " + e.message())
+                .orElse("TFTP " + reply));
     }
 }

@@ -16,7 +16,7 @@ final class TftpStrings {
     /**
      * @param in the packet; the reader index moves past the string and its zero byte
      * @param what the field, for the error message
-     * @return the string
+     * @return the string as sent, each byte one character (ISO-8859-1)
      * @throws ProtocolDecodeException when no zero byte ends it within {@link #MAX_STRING_BYTES}
      */
     static String read(ByteBuf in, String what) {
@@ -24,22 +24,14 @@ final class TftpStrings {
         int zero = in.forEachByte(in.readerIndex(), window, ByteProcessor.FIND_NUL);
         ProtocolDecodeException.check(zero >= 0, TftpResponder.PROTOCOL, "%s is not zero-terminated within %d bytes",
                 what, Math.min(window, MAX_STRING_BYTES));
-        String s = in.toString(in.readerIndex(), zero - in.readerIndex(), StandardCharsets.US_ASCII);
+        // Kept as sent, one character per byte (renderers escape controls with SafeText).
+        String s = in.toString(in.readerIndex(), zero - in.readerIndex(), StandardCharsets.ISO_8859_1);
         in.readerIndex(zero + 1);
-        return printable(s);
+        return s;
     }
 
     static void write(ByteBuf out, String s) {
         out.writeCharSequence(s, StandardCharsets.US_ASCII);
         out.writeByte(0);
-    }
-
-    private static String printable(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            b.append(c < 0x20 || c > 0x7e ? '.' : c);
-        }
-        return b.toString();
     }
 }

@@ -1,5 +1,6 @@
 package dev.portqry.protocols.tls;
 
+import dev.portqry.core.SafeText;
 import dev.portqry.core.ProtocolDecodeException;
 import dev.portqry.core.spi.Conversation;
 import dev.portqry.core.spi.ConversationContext;
@@ -81,7 +82,7 @@ final class TlsConversation implements Conversation {
             return out;
         } catch (SSLException | RuntimeException e) {
             out.release();
-            throw new ProtocolDecodeException(PROTOCOL, "cannot start the handshake: " + e.getMessage(), e);
+            throw new ProtocolDecodeException(PROTOCOL, "cannot start the handshake: " + SafeText.escape(e.getMessage()), e);
         }
     }
 
@@ -96,7 +97,7 @@ final class TlsConversation implements Conversation {
         } catch (SSLException e) {
             out.release();
             String when = handshake == null ? "handshake failed: " : "TLS session failed: ";
-            throw new ProtocolDecodeException(PROTOCOL, when + e.getMessage(), e);
+            throw new ProtocolDecodeException(PROTOCOL, when + SafeText.escape(e.getMessage()), e);
         } catch (RuntimeException e) {
             out.release();
             throw e;

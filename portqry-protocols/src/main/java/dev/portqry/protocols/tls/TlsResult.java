@@ -1,5 +1,6 @@
 package dev.portqry.protocols.tls;
 
+import dev.portqry.core.SafeText;
 import dev.portqry.core.spi.ResponderResult;
 import dev.portqry.protocols.ldap.LdapRootDse;
 import java.time.Instant;
@@ -81,12 +82,12 @@ public record TlsResult(String protocol, String cipherSuite, List<CertificateInf
         });
         ldapNote.ifPresent(n -> lines.add("LDAP over TLS: " + n));
         lines.add("==== End of TLS query response ====");
-        return List.copyOf(lines);
+        return lines.stream().map(SafeText::escape).toList();
     }
 
     @Override
     public String summary() {
-        return protocol + " " + validation.status() + daysLeft().map(d -> " expires in " + d + " days").orElse("")
-                + ldap.map(a -> " LDAP " + a.resultCode().name()).orElse("");
+        return SafeText.escape(protocol + " " + validation.status() + daysLeft().map(d -> " expires in " + d + " days").orElse("")
+                + ldap.map(a -> " LDAP " + a.resultCode().name()).orElse(""));
     }
 }

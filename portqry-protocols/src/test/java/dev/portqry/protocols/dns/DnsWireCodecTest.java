@@ -15,6 +15,7 @@ import io.netty.handler.codec.dns.DefaultDnsQuestion;
 import io.netty.handler.codec.dns.DnsRecordType;
 import io.netty.handler.codec.dns.DnsResponseCode;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
@@ -143,10 +144,52 @@ class DnsWireCodecTest {
     }
 
     @Test
-    void aCompressionLoopIsADecodeError() {
+    void aCompressionLoopIsADecodeErrorNamingTheField() {
         // One answer whose owner name is a pointer to itself (offset 12).
         byte[] loop = HexFormat.of().parseHex("000184000000000100000000" + "c00c" + "0001" + "0001" + "00000005" + "0004" + "7f000001");
-        assertThatThrownBy(() -> decode(loop)).isInstanceOf(ProtocolDecodeException.class).hasMessageContaining("DNS");
+        assertThatThrownBy(() -> decode(loop)).isInstanceOf(ProtocolDecodeException.class)
+                .hasMessage("DNS: answer 1 name: compression pointer loop");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // answer 2's owner name points at itself (offset 27); answer 1 is a plain A record.
+        "000184000000000200000000|00 0001 0001 00000005 0004 7f000001|c01b 0001 0001 00000005 0004 7f000001"
+                + "|DNS: answer 2 name: compression pointer loop",
+        // A pointer past the end of the 28-byte message.
+        "000184000000000100000000|c0ff 0001 0001 00000005 0004 7f000001||DNS: answer 1 name: compression pointer to offset 255"
+                + " past the end of the 28-byte message",
+        // Label type 01 (extended labels, RFC 6891 obsoleted them).
+        "000184000000000100000000|40 0001 0001 00000005 0004 7f000001||DNS: answer 1 name: label type 0x40 is not supported",
+        // A CNAME whose target's label runs past RDLENGTH (3) into the next bytes.
+        "000184000000000100000000|00 0005 0001 00000005 0003 0378797a00||DNS: answer 1 CNAME rdata: domain name runs past RDLENGTH",
+        // The question's label of 9 bytes runs past the end.
+        "000184000001000000000000|0961626364||DNS: question 1 name: label of 9 bytes runs past the end of the message",
+        // RDLENGTH 9 with only 4 bytes left and TC clear.
+        "000184000000000100000000|00 0001 0001 00000005 0009 7f000001||DNS: answer 1 RDLENGTH: 9 bytes but only 4 left",
+        // Two answers announced, one present, TC clear.
+        "000184000000000200000000|00 0001 0001 00000005 0004 7f000001||DNS: reply ends before answer 2 of 2 (TC not set)",
+    })
+    void decodeErrorsNameTheFieldNotAJavaClass(String row) {
+        String[] f = row.split("\\|", -1);
+        byte[] bytes = HexFormat.of().parseHex((f[0] + f[1] + f[2]).replace(" ", ""));
+        assertThatThrownBy(() -> decode(bytes)).isInstanceOf(ProtocolDecodeException.class).hasMessage(f[3])
+                .hasMessageNotContaining("Exception");
+    }
+
+    @Test
+    void hostileNamesStayRawInTheResultAndAreEscapedWhenRendered() {
+        // Owner name "a<ESC>]0;x<BEL>" + "<CSI>2J" (U+009B as UTF-8), CNAME target "b\r\nUDP port 161 is NOT LISTENING".
+        String evil = "0701" + "1b5d303b7807" + "04c29b324a" + "00";
+        String target = "23" + HexFormat.of().formatHex("b\r\nUDP port 161 is NOT LISTENING\u202e".getBytes(StandardCharsets.UTF_8)) + "00";
+        int rdlength = target.length() / 2;
+        DnsAnswer a = decode(HexFormat.of().parseHex("000184000000000100000000" + evil + "0005" + "0001" + "00000005"
+                + String.format("%04x", rdlength) + target));
+        DnsResourceRecord r = a.answers().get(0);
+        assertThat(r.name()).isEqualTo("\u0001\u001b]0;x\u0007.\u009b2J.");
+        assertThat(r.data()).isEqualTo("b\r\nUDP port 161 is NOT LISTENING\u202e.");
+        assertThat(a.reportLines()).contains("  \\x01\\x1b]0;x\\x07.\\u009b2J. 5 IN CNAME b\\r\\nUDP port 161 is NOT LISTENING\\u202e.");
+        assertThat(String.join("\n", a.reportLines()) + a.summary()).doesNotContain("\u001b", "\r", "\u009b", "\u202e");
     }
 
     @Test

@@ -120,8 +120,11 @@ class NumericReplyTest {
     }
 
     @Test
-    void controlCharactersPrintAsDots() {
-        assertThat(decode("220 a\u0000b\u001bc\r\n", GreetingProtocol.SMTP, 50).lines()).containsExactly("220 a.b.c");
+    void controlCharactersAreKeptRawAndEscapedInErrors() {
+        // Typed results keep what the server sent; renderers escape it (SafeText).
+        assertThat(decode("220 a\u0000b\u001bc\r\n", GreetingProtocol.SMTP, 50).lines()).containsExactly("220 a\u0000b\u001bc");
+        assertThatThrownBy(() -> decode("\u001b]0;x\u0007\r\n", GreetingProtocol.SMTP, 50))
+                .isInstanceOf(ProtocolDecodeException.class).hasMessageContaining("'\\x1b]0;x\\x07'");
     }
 
     private static NumericReply decodeAll(String golden, GreetingProtocol p) {

@@ -12,6 +12,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.buffer.UnpooledByteBufAllocator;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -170,5 +171,24 @@ class SnmpCodecTest {
     void randomCorruptionOnlyEverRaisesDecodeErrors() {
         WireBytes.assertCorruptionOnlyRaisesDecodeErrors(GoldenHex.reply("snmp/netsnmp-v2c-types.hex"), 161, 3,
                 buf -> SnmpResult.decode(buf, 100));
+    }
+
+    @Test
+    void sysDescrWithCrLfAndC1CannotForgeAVerdictLine() {
+        // sysDescr.0 = "Linux\r\nUDP port 161 is NOT LISTENING" + CSI (U+009B as UTF-8) + "2J"; sysName.0 with an
+        // OSC (U+009D). An ESC or BEL makes the octets print as hex (not text), so C1 and CR/LF are what got through.
+        byte[] descr = "Linux\r\nUDP port 161 is NOT LISTENING\u009b2J".getBytes(StandardCharsets.UTF_8);
+        byte[] name = "dc1\u009d0;owned".getBytes(StandardCharsets.UTF_8);
+        byte[] reply = new BerWriter().startSequence().writeInteger(1).writeOctetString("public".getBytes(StandardCharsets.UTF_8))
+                .start(SnmpResult.TAG).writeInteger(7).writeInteger(0).writeInteger(0).startSequence()
+                .startSequence().writeOid("1.3.6.1.2.1.1.1.0").writeOctetString(descr).end()
+                .startSequence().writeOid("1.3.6.1.2.1.1.5.0").writeOctetString(name).end()
+                .end().end().end().toByteArray();
+        SnmpResult r = decode(reply);
+        assertThat(r.sysName()).hasValue("dc1\u009d0;owned");
+        assertThat(r.reportLines()).anyMatch(l -> l.endsWith(" = STRING: Linux\\r\\nUDP port 161 is NOT LISTENING\\u009b2J"))
+                .noneMatch(l -> l.equals("UDP port 161 is NOT LISTENING"))
+                .allSatisfy(l -> assertThat(l).doesNotContain("\r", "\n", "\u009b", "\u009d"));
+        assertThat(r.summary()).isEqualTo("sysName=dc1\\u009d0;owned");
     }
 }

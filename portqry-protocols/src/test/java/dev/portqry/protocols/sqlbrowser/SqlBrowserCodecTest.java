@@ -101,4 +101,14 @@ class SqlBrowserCodecTest {
         WireBytes.assertCorruptionOnlyRaisesDecodeErrors(GoldenHex.reply("sqlbrowser/mcsqlr-two-instances.hex"), 1434, 2,
                 buf -> SqlBrowserResponse.decode(buf, 100));
     }
+
+    @Test
+    void instanceDataWithEscapesIsKeptRawAndRenderedEscaped() {
+        String evil = "\u001b[2J\u001b[H\u0007\r\nUDP port 1434 is NOT LISTENING";
+        SqlBrowserResponse r = decode(svrResp("ServerName;DB" + evil + ";InstanceName;SQLEXPRESS;IsClustered;No;Version;16.0;tcp;1433;;"), 10);
+        assertThat(r.instances().get(0).serverName()).isEqualTo("DB" + evil);
+        assertThat(String.join("\n", r.reportLines()) + r.summary())
+                .contains("DB\\x1b[2J\\x1b[H\\x07\\r\\nUDP port 1434 is NOT LISTENING")
+                .doesNotContain("\u001b", "\r", "\u0007");
+    }
 }

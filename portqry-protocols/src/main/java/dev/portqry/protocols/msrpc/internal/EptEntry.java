@@ -1,5 +1,6 @@
 package dev.portqry.protocols.msrpc.internal;
 
+import dev.portqry.core.SafeText;
 import dev.portqry.protocols.msrpc.RpcEndpoint;
 import java.util.UUID;
 
@@ -17,7 +18,7 @@ public record EptEntry(UUID object, byte[] tower, String annotation) {
 
     /** @return the endpoint this entry describes; throws {@link RpcDecodeException} for a bad or missing tower */
     public RpcEndpoint toEndpoint() {
-        RpcDecodeException.expect(tower != null, "entry '%s' has no tower", annotation);
+        RpcDecodeException.expect(tower != null, "entry '%s' has no tower", SafeText.escape(annotation));
         return Tower.decode(tower).toEndpoint(object, annotation);
     }
 
