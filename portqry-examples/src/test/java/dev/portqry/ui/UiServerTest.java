@@ -34,8 +34,13 @@ import org.junit.jupiter.api.Test;
 /** The UI's HTTP API over real sockets on loopback: queries, events, validation, guards, limits, cancel. */
 class UiServerTest {
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
-    /** Long enough that a silent UDP port keeps a query running until the test ends it. */
-    private static final ProbeOptions SLOW_UDP = ProbeOptions.builder().udpTimeout(Duration.ofSeconds(60)).udpAttempts(1).build();
+    /**
+     * Long enough that a silent UDP port keeps a query running until the test ends it; and TCP
+     * deadlines far beyond what a loopback peer needs even on a loaded machine, so that no
+     * verdict depends on a deadline being met (they are reached only when something is broken).
+     */
+    static final ProbeOptions SLOW_UDP = ProbeOptions.builder().udpTimeout(Duration.ofSeconds(60)).udpAttempts(1)
+            .tcpConnectTimeout(Duration.ofSeconds(30)).tcpAttempts(1).responderTimeout(Duration.ofSeconds(60)).build();
 
     private GreetingServer greeting;
     private LoopbackPeers.UdpResponder silent;
