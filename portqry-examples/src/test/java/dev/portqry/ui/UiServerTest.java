@@ -10,8 +10,6 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.portqry.core.LoopbackPeers;
 import dev.portqry.core.PortProbe;
-import dev.portqry.core.ProbeOptions;
-import dev.portqry.core.spi.ResponderRegistry;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -34,14 +32,7 @@ import org.junit.jupiter.api.Test;
 /** The UI's HTTP API over real sockets on loopback: queries, events, validation, guards, limits, cancel. */
 class UiServerTest {
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
-    /**
-     * Long enough that a silent UDP port keeps a query running until the test ends it; and TCP
-     * deadlines far beyond what a loopback peer needs even on a loaded machine, so that no
-     * verdict depends on a deadline being met (they are reached only when something is broken).
-     */
-    static final ProbeOptions SLOW_UDP = ProbeOptions.builder().udpTimeout(Duration.ofSeconds(60)).udpAttempts(1)
-            .tcpConnectTimeout(Duration.ofSeconds(30)).tcpAttempts(1).responderTimeout(Duration.ofSeconds(60)).build();
-
+    private UiPeers peers;
     private GreetingServer greeting;
     private LoopbackPeers.UdpResponder silent;
     private PortProbe probe;
@@ -49,22 +40,20 @@ class UiServerTest {
 
     @BeforeEach
     void peers() throws IOException {
-        greeting = new GreetingServer(LOOPBACK, "220 demo.corp.example.test ready");
-        silent = new LoopbackPeers.UdpResponder(LOOPBACK, in -> null);
-        probe = PortProbe.builder().ioThreads(2)
-                .responders(ResponderRegistry.builder().add(new DemoResponder(greeting.port())).build()).build();
+        peers = new UiPeers();
+        greeting = peers.greeting;
+        silent = peers.silent;
+        probe = peers.probe;
     }
 
     @AfterEach
     void stop() throws Exception {
         servers.forEach(UiServer::close);
-        probe.close();
-        silent.close();
-        greeting.close();
+        peers.close();
     }
 
     private UiClient client(UiOptions.Builder options) throws IOException {
-        UiServer s = UiServer.start(probe, options.port(0).probeOptions(SLOW_UDP).build());
+        UiServer s = UiServer.start(probe, options.port(0).probeOptions(UiPeers.SLOW_UDP).build());
         servers.add(s);
         return new UiClient(s.uri());
     }
