@@ -241,6 +241,7 @@ final class QuerySession {
     }
 
     private boolean finish(State end, String message) {
+        Event last;
         synchronized (this) {
             if (state != State.RUNNING) {
                 return false;
@@ -252,9 +253,11 @@ final class QuerySession {
             o.put("completed", completed);
             o.put("count", results.length);
             o.put("elapsedMs", Duration.ofNanos(System.nanoTime() - startNanos).toMillis());
-            publish(new Event("end", JsonWriter.write(o)));
+            last = new Event("end", JsonWriter.write(o));
         }
+        // The slot is free before the page hears the end, so a query it starts at once is not refused.
         onEnd.run();
+        publish(last);
         return true;
     }
 

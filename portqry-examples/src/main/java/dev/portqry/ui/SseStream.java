@@ -15,6 +15,7 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -30,18 +31,39 @@ import java.util.function.Consumer;
  * from timing out and finds a closed page. {@link #end()} closes the stream after what is queued.
  */
 final class SseStream {
-    /** Frames queued for one stream before it is dropped as not reading. */
-    static final int MAX_QUEUED = 100_000;
+    /**
+     * Frames queued for one stream before it is dropped as not reading: more than the events of
+     * the largest query (131,070 ports, start and end). A queued frame holds references to its
+     * strings, not a copy: the bytes are made only when the connection can take them.
+     */
+    static final int MAX_QUEUED = 150_000;
 
     private static final String KEEP_ALIVE = ": keep-alive\n\n";
-    /** Compared by identity: a frame no caller can queue. */
-    @SuppressWarnings("StringOperationCanBeSimplified")
-    private static final String END = new String("end of stream");
+    private static final Frame END = new Frame(null, null);
+
+    /**
+     * One queued frame: an event, or a raw field line when {@code event} is null.
+     *
+     * @param event the event name, null for a raw frame
+     * @param data the event's data, or the raw frame
+     */
+    private record Frame(String event, String data) {
+        String text() {
+            if (event == null) {
+                return data;
+            }
+            StringBuilder f = new StringBuilder(event.length() + data.length() + 16).append("event: ").append(event).append('\n');
+            for (String line : data.split("\n", -1)) {
+                f.append("data: ").append(line).append('\n');
+            }
+            return f.append('\n').toString();
+        }
+    }
 
     private final Channel channel;
     private final AnswerWriter writer;
     private final Duration heartbeat;
-    private final Queue<String> frames = new ConcurrentLinkedQueue<>();
+    private final Queue<Frame> frames = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
     private boolean started;
     private ScheduledFuture<?> beat;
@@ -92,11 +114,7 @@ final class SseStream {
      * @param data its data; each line becomes a {@code data:} line
      */
     void send(String event, String data) {
-        StringBuilder f = new StringBuilder("event: ").append(event).append('\n');
-        for (String line : data.split("\n", -1)) {
-            f.append("data: ").append(line).append('\n');
-        }
-        enqueue(f.append('\n').toString());
+        enqueue(new Frame(Objects.requireNonNull(event, "event"), Objects.requireNonNull(data, "data")));
     }
 
     /**
@@ -105,7 +123,7 @@ final class SseStream {
      * @param wait the time
      */
     void retry(Duration wait) {
-        enqueue("retry: " + wait.toMillis() + "\n\n");
+        enqueue(new Frame(null, "retry: " + wait.toMillis() + "\n\n"));
     }
 
     /** Ends the stream once what is queued is written, and closes the connection. */
@@ -121,7 +139,7 @@ final class SseStream {
         channel.closeFuture().addListener(f -> listener.accept(WriteDeadline.stalled(channel)));
     }
 
-    private void enqueue(String frame) {
+    private void enqueue(Frame frame) {
         if (queued.incrementAndGet() > MAX_QUEUED) {
             execute(() -> {
                 channel.attr(WriteDeadline.STALLED).set(true);
@@ -139,7 +157,7 @@ final class SseStream {
         }
         boolean wrote = false;
         while (channel.isWritable()) {
-            String f = frames.poll();
+            Frame f = frames.poll();
             if (f == null) {
                 break;
             }
@@ -149,7 +167,7 @@ final class SseStream {
                 channel.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT).addListener(ChannelFutureListener.CLOSE);
                 return;
             }
-            channel.write(new DefaultHttpContent(ByteBufUtil.writeUtf8(channel.alloc(), f)));
+            channel.write(new DefaultHttpContent(ByteBufUtil.writeUtf8(channel.alloc(), f.text())));
             wrote = true;
         }
         if (wrote) {
