@@ -8,6 +8,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
@@ -81,6 +82,8 @@ final class SseStream {
             writer.defend(r.headers());
             r.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/event-stream; charset=utf-8");
             HttpUtil.setTransferEncodingChunked(r, true);
+            // The connection closes after the stream: said up front, a client never pools it for its next request.
+            r.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
             channel.write(r);
             channel.pipeline().addLast("sse", new ChannelInboundHandlerAdapter() {
                 @Override

@@ -207,9 +207,13 @@ class UiServerTest {
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
+            List<String> head = new ArrayList<>();
             for (String line = in.readLine(); !line.equals("event: start"); line = in.readLine()) {
                 assertThat(line).isNotNull();
+                head.add(line.toLowerCase(java.util.Locale.ROOT));
             }
+            // Said up front, so that no client pools the stream's connection for its next request.
+            assertThat(head).contains("connection: close", "content-type: text/event-stream; charset=utf-8");
             assertThat(servers.get(0).runningQueries()).isEqualTo(1);
         }
         awaitTrue(() -> servers.get(0).runningQueries() == 0, "the closed stream cancels the query");
