@@ -1,23 +1,20 @@
 package dev.portqry.ui;
 
-import com.sun.net.httpserver.HttpExchange;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
- * Streams one query's events to the page as server-sent events (HTML Living Standard section
- * 9.2): {@code start}, one {@code result} per port in completion order, then {@code end}, after
- * which the stream closes. A comment line every heartbeat keeps proxies from timing out and
- * finds a closed page: the write fails, and closing the last stream cancels a running query.
+ * Streams one query's events to the page as server-sent events: {@code start}, one
+ * {@code result} per port in completion order, then {@code end}, after which the stream closes.
+ * The page closing its stream (Cancel, a new query, a closed tab) cancels a running query once
+ * no other stream of it is open; a stream dropped because its page stopped reading cancels the
+ * query at once.
  */
 final class EventStream {
-    private static final byte[] KEEP_ALIVE = ": keep-alive\n\n".getBytes(StandardCharsets.US_ASCII);
+    /** A stream the network broke is not reopened by the browser: the query was cancelled with it. */
+    private static final Duration NO_RECONNECT = Duration.ofDays(1);
 
     private final Duration heartbeat;
 
@@ -27,45 +24,31 @@ final class EventStream {
     }
 
     /**
-     * Sends the query's events until it ends or the client goes; blocks the calling thread.
+     * Opens the query's stream; returns at once (events are written as they come).
      *
-     * @param ex the exchange
+     * @param call the request
      * @param session the query
-     * @throws IOException when the response cannot start
      */
-    void send(HttpExchange ex, QuerySession session) throws IOException {
-        Optional<BlockingQueue<QuerySession.Event>> sub = session.subscribe();
-        if (sub.isEmpty()) {
-            throw new ApiException(429, "This query already has " + QuerySession.MAX_SUBSCRIBERS + " open streams", Map.of());
-        }
-        BlockingQueue<QuerySession.Event> queue = sub.get();
-        try {
-            Responses.secure(ex.getResponseHeaders());
-            ex.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
-            ex.sendResponseHeaders(200, 0);
-            OutputStream out = ex.getResponseBody();
-            // A stream the network broke is not reopened by the browser: the query was cancelled with it.
-            out.write("retry: 86400000\n\n".getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            while (true) {
-                QuerySession.Event e = queue.poll(heartbeat.toMillis(), TimeUnit.MILLISECONDS);
-                if (e == null) {
-                    out.write(KEEP_ALIVE);
-                } else {
-                    out.write(("event: " + e.name() + "\ndata: " + e.json() + "\n\n").getBytes(StandardCharsets.UTF_8));
-                }
-                out.flush();
-                if (e != null && e.isEnd()) {
-                    break;
-                }
+    void send(HttpCall call, QuerySession session) {
+        SseStream stream = call.eventStream(heartbeat);
+        stream.retry(NO_RECONNECT);
+        Consumer<QuerySession.Event> forward = e -> {
+            stream.send(e.name(), e.json());
+            if (e.isEnd()) {
+                stream.end();
             }
-        } catch (IOException e) {
-            // The page closed the stream (Cancel, a new query, a closed tab): unsubscribing below cancels the query.
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            session.unsubscribe(queue);
-            ex.close();
+        };
+        Optional<Consumer<QuerySession.Event>> sub = session.subscribe(forward);
+        if (sub.isEmpty()) {
+            stream.decline(Responses.error(429, "This query already has " + QuerySession.MAX_SUBSCRIBERS + " open streams", Map.of()));
+            return;
         }
+        stream.onClose(stalled -> {
+            if (stalled) {
+                session.stop(QuerySession.State.CANCELLED, "Cancelled: the page stopped reading its event stream");
+            }
+            session.unsubscribe(forward);
+        });
+        stream.start();
     }
 }

@@ -11,7 +11,8 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
@@ -58,39 +59,56 @@ final class QueryManager implements AutoCloseable {
     }
 
     /**
-     * Checks the form, resolves the target and starts the query.
+     * Checks the form, then resolves the target and starts the query without blocking the caller.
      *
      * @param form the posted form
-     * @return the running query
-     * @throws ApiException 400 bad form, 422 target not resolved, 429 too many queries
+     * @return completes with the running query, or with an {@link ApiException}: 422 target not
+     *     resolved (within {@link #RESOLVE_TIMEOUT}), 503 stopping
+     * @throws ApiException 400 bad form, 429 too many queries (at once, before any resolving)
      */
-    QuerySession start(QueryForm form) {
+    CompletableFuture<QuerySession> start(QueryForm form) {
         QueryRequest req = form.check(ui, settings);
         if (!slots.tryAcquire()) {
             throw new ApiException(429, ui.maxQueries() + " queries are already running; wait for one to finish or cancel it",
                     Map.of());
         }
-        boolean started = false;
+        CompletableFuture<ResolvedTarget> resolved;
         try {
-            ResolvedTarget target = resolve(req);
-            String id = HexFormat.of().formatHex(bytes(16));
-            QuerySession s = new QuerySession(id, req, target, probe, slots::release);
-            register(s);
-            timer.schedule(() -> s.stop(QuerySession.State.DEADLINE, "Stopped at the deadline of " + describe(ui.deadline())),
-                    ui.deadline().toMillis(), TimeUnit.MILLISECONDS);
-            timer.schedule(() -> {
-                if (!s.everSubscribed()) {
-                    s.stop(QuerySession.State.CANCELLED, "Cancelled: no page opened its event stream");
-                }
-            }, ui.attachTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            started = true;
-            s.start();
-            return s;
-        } finally {
-            if (!started) {
-                slots.release();
-            }
+            resolved = probe.resolve(req.target(), req.options());
+        } catch (RuntimeException e) {
+            slots.release();
+            throw new ApiException(503, "The server is shutting down", Map.of());
         }
+        return resolved.orTimeout(RESOLVE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).handle((target, error) -> {
+            boolean started = false;
+            try {
+                if (error != null) {
+                    throw unresolved(req, error instanceof CompletionException && error.getCause() != null ? error.getCause() : error);
+                }
+                QuerySession s = open(req, target);
+                started = true;
+                s.start();
+                return s;
+            } finally {
+                if (!started) {
+                    slots.release();
+                }
+            }
+        });
+    }
+
+    private QuerySession open(QueryRequest req, ResolvedTarget target) {
+        String id = HexFormat.of().formatHex(bytes(16));
+        QuerySession s = new QuerySession(id, req, target, probe, slots::release);
+        register(s);
+        timer.schedule(() -> s.stop(QuerySession.State.DEADLINE, "Stopped at the deadline of " + describe(ui.deadline())),
+                ui.deadline().toMillis(), TimeUnit.MILLISECONDS);
+        timer.schedule(() -> {
+            if (!s.everSubscribed()) {
+                s.stop(QuerySession.State.CANCELLED, "Cancelled: no page opened its event stream");
+            }
+        }, ui.attachTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        return s;
     }
 
     /**
@@ -106,20 +124,17 @@ final class QueryManager implements AutoCloseable {
         return ui.maxQueries() - slots.availablePermits();
     }
 
-    private ResolvedTarget resolve(QueryRequest req) {
-        try {
-            return probe.resolve(req.target(), req.options()).get(RESOLVE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof UnresolvedTargetException u) {
-                throw ApiException.field(422, "target", u.getMessage());
-            }
-            throw ApiException.field(422, "target", "Could not resolve " + req.target() + ": " + e.getCause());
-        } catch (TimeoutException e) {
-            throw ApiException.field(422, "target", "Resolving " + req.target() + " took longer than " + describe(RESOLVE_TIMEOUT));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ApiException(503, "The server is shutting down", Map.of());
+    private static ApiException unresolved(QueryRequest req, Throwable cause) {
+        if (cause instanceof UnresolvedTargetException u) {
+            return ApiException.field(422, "target", u.getMessage());
         }
+        if (cause instanceof TimeoutException) {
+            return ApiException.field(422, "target", "Resolving " + req.target() + " took longer than " + describe(RESOLVE_TIMEOUT));
+        }
+        if (cause instanceof IllegalStateException) {
+            return new ApiException(503, "The server is shutting down", Map.of());
+        }
+        return ApiException.field(422, "target", "Could not resolve " + req.target() + ": " + cause);
     }
 
     private synchronized void register(QuerySession s) {

@@ -16,16 +16,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Consumer;
 
 /**
  * One query the page started: its {@link Scan}, the events it produced (kept so that a stream
  * opened late, or reopened, replays them) and its results for export. Results are published in
  * completion order as {@code result} events; {@code start} comes first and {@code end} last.
- * Thread-safe: the scan calls in from event loops, streams from HTTP threads.
+ * Thread-safe: the scan calls in from the probe's event loops, streams from the server's.
  */
 final class QuerySession {
     /** Streams one query may have open at once. */
@@ -59,7 +58,7 @@ final class QuerySession {
     private final Runnable onEnd;
     private final PortStatus[] results;
     private final List<Event> events = new ArrayList<>();
-    private final List<BlockingQueue<Event>> subscribers = new ArrayList<>();
+    private final List<Consumer<Event>> subscribers = new ArrayList<>();
     private final long startNanos = System.nanoTime();
     private boolean everSubscribed;
     private State state = State.RUNNING;
@@ -124,30 +123,32 @@ final class QuerySession {
     }
 
     /**
-     * Opens a stream: the queue holds every event so far, then receives each new one.
+     * Opens a stream: the subscriber is given every event so far, then each new one, in order.
+     * It is called with this session's lock held, so it must not block (it queues).
      *
-     * @return the queue, empty when {@link #MAX_SUBSCRIBERS} streams are open
+     * @param subscriber receives the events, not null
+     * @return the subscriber, empty when {@link #MAX_SUBSCRIBERS} streams are open
      */
-    synchronized Optional<BlockingQueue<Event>> subscribe() {
+    synchronized Optional<Consumer<Event>> subscribe(Consumer<Event> subscriber) {
         if (subscribers.size() >= MAX_SUBSCRIBERS) {
             return Optional.empty();
         }
-        BlockingQueue<Event> q = new LinkedBlockingQueue<>(events);
-        subscribers.add(q);
+        events.forEach(subscriber);
+        subscribers.add(subscriber);
         everSubscribed = true;
-        return Optional.of(q);
+        return Optional.of(subscriber);
     }
 
     /**
      * Closes a stream; when the last stream of a running query closes, the page is gone, so the
      * query is cancelled.
      *
-     * @param queue the queue {@link #subscribe()} returned
+     * @param subscriber the one {@link #subscribe(Consumer)} took
      */
-    void unsubscribe(BlockingQueue<Event> queue) {
+    void unsubscribe(Consumer<Event> subscriber) {
         boolean last;
         synchronized (this) {
-            subscribers.remove(queue);
+            subscribers.remove(subscriber);
             last = subscribers.isEmpty() && state == State.RUNNING;
         }
         if (last) {
@@ -240,6 +241,7 @@ final class QuerySession {
     }
 
     private boolean finish(State end, String message) {
+        Event last;
         synchronized (this) {
             if (state != State.RUNNING) {
                 return false;
@@ -251,16 +253,18 @@ final class QuerySession {
             o.put("completed", completed);
             o.put("count", results.length);
             o.put("elapsedMs", Duration.ofNanos(System.nanoTime() - startNanos).toMillis());
-            publish(new Event("end", JsonWriter.write(o)));
+            last = new Event("end", JsonWriter.write(o));
         }
+        // The slot is free before the page hears the end, so a query it starts at once is not refused.
         onEnd.run();
+        publish(last);
         return true;
     }
 
     private synchronized void publish(Event e) {
         events.add(e);
-        for (BlockingQueue<Event> q : subscribers) {
-            q.add(e);
+        for (Consumer<Event> q : subscribers) {
+            q.accept(e);
         }
     }
 

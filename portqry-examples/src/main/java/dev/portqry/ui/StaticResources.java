@@ -1,6 +1,5 @@
 package dev.portqry.ui;
 
-import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -37,13 +36,13 @@ final class StaticResources {
     }
 
     /**
-     * @param ex the exchange, whose path {@link #serves(String)}
-     * @throws IOException when the client is gone
+     * @param path a path that {@link #serves(String)}
+     * @return the file, cached after its first load
      */
-    void send(HttpExchange ex) throws IOException {
-        String name = FILES.get(ex.getRequestURI().getPath());
+    HttpAnswer answer(String path) {
+        String name = FILES.get(path);
         byte[] body = cache.computeIfAbsent(name, StaticResources::load);
-        Responses.send(ex, 200, TYPES.get(name.substring(name.lastIndexOf('.') + 1)), body);
+        return HttpAnswer.of(200, TYPES.get(name.substring(name.lastIndexOf('.') + 1)), body);
     }
 
     private static byte[] load(String name) {

@@ -1,11 +1,8 @@
 package dev.portqry.ui;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import dev.portqry.cli.JsonWriter;
 import dev.portqry.cli.PredefinedService;
 import dev.portqry.cli.PredefinedServices;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,13 +10,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Routes every request of the UI after {@link HostGuard} let it through.
+ * Routes every request of the UI after {@link HostGuard} let it through. Runs on the server's
+ * event loop and never blocks it: a query's name is resolved asynchronously, and the reports
+ * (up to 10,000 ports) are built on a small worker pool.
  *
  * <pre>
  * GET  /                              the page (and /app.css, /app.js, /render.js, /favicon.svg)
@@ -31,105 +33,121 @@ import org.slf4j.LoggerFactory;
  * GET  /api/queries/{id}/report.txt   its results as PortQry's text, for download
  * </pre>
  */
-final class UiHandler implements HttpHandler {
-    private static final Logger log = LoggerFactory.getLogger(UiHandler.class);
+final class UiHandler implements HttpService {
     private static final Pattern QUERY = Pattern.compile("/api/queries/([0-9a-f]{32})/(events|cancel|report\\.json|report\\.txt)");
 
-    private final HostGuard guard;
     private final QueryManager queries;
     private final EventStream events;
     private final StaticResources files = new StaticResources();
     private final UiOptions ui;
+    private final Executor work;
 
     /**
-     * @param guard the Host and Origin check
      * @param queries the running and finished queries
      * @param ui the server's options
+     * @param work builds the reports; may refuse (the request is answered 503)
      */
-    UiHandler(HostGuard guard, QueryManager queries, UiOptions ui) {
-        this.guard = guard;
+    UiHandler(QueryManager queries, UiOptions ui, Executor work) {
         this.queries = queries;
         this.ui = ui;
+        this.work = work;
         this.events = new EventStream(ui.heartbeat());
     }
 
     @Override
-    public void handle(HttpExchange ex) throws IOException {
+    public void handle(HttpCall call) {
         try {
-            Optional<String> refused = guard.reject(ex.getRequestHeaders().getFirst("Host"), ex.getRequestHeaders().getFirst("Origin"));
-            if (refused.isPresent()) {
-                log.warn("refused {} {}: {}", ex.getRequestMethod(), ex.getRequestURI().getPath(), refused.get());
-                Responses.error(ex, 403, refused.get(), Map.of());
-                return;
-            }
-            route(ex);
+            route(call);
         } catch (ApiException e) {
-            Responses.error(ex, e.status(), e.getMessage(), e.fields());
-        } catch (IOException e) {
-            ex.close(); // the client went away
-        } catch (RuntimeException e) {
-            log.error("{} {} failed", ex.getRequestMethod(), ex.getRequestURI().getPath(), e);
-            Responses.error(ex, 500, "Internal error: " + e, Map.of());
+            call.respond(Responses.error(e));
         }
     }
 
-    private void route(HttpExchange ex) throws IOException {
-        String path = ex.getRequestURI().getPath();
-        String method = ex.getRequestMethod();
+    @Override
+    public HttpAnswer error(int status, String message) {
+        return Responses.error(status, message, Map.of());
+    }
+
+    private void route(HttpCall call) {
+        String path = call.path();
+        String method = call.method();
         if (StaticResources.serves(path)) {
             allow(method, "GET", "HEAD");
-            files.send(ex);
+            call.respond(files.answer(path));
         } else if (path.equals("/api/services")) {
             allow(method, "GET");
-            Responses.json(ex, 200, services());
+            call.respond(Responses.json(200, services()));
         } else if (path.equals("/api/queries")) {
             allow(method, "POST");
-            start(ex);
+            start(call);
         } else {
             Matcher m = QUERY.matcher(path);
             if (!m.matches()) {
-                throw new ApiException(404, "No such page: " + path, Map.of());
+                throw new ApiException(404, "No such page: " + LogText.of(path), Map.of());
             }
             QuerySession s = queries.find(m.group(1))
                     .orElseThrow(() -> new ApiException(404, "No such query (finished queries are kept for a while only)", Map.of()));
             switch (m.group(2)) {
                 case "events" -> {
                     allow(method, "GET");
-                    events.send(ex, s);
+                    events.send(call, s);
                 }
                 case "cancel" -> {
                     allow(method, "POST");
                     s.stop(QuerySession.State.CANCELLED, "Cancelled");
-                    Responses.json(ex, 200, JsonWriter.write(Map.of("state", s.state().wireName())));
+                    call.respond(Responses.json(200, JsonWriter.write(Map.of("state", s.state().wireName()))));
                 }
                 case "report.json" -> {
                     allow(method, "GET");
-                    download(ex, s, "json", "application/json; charset=utf-8", s.exportJson());
+                    later(call, () -> download(s, "json", "application/json; charset=utf-8", s.exportJson()));
                 }
                 default -> {
                     allow(method, "GET");
-                    download(ex, s, "txt", "text/plain; charset=utf-8", String.join("\n", s.exportText()) + "\n");
+                    later(call, () -> download(s, "txt", "text/plain; charset=utf-8", String.join("\n", s.exportText()) + "\n"));
                 }
             }
         }
     }
 
-    private void start(HttpExchange ex) throws IOException {
-        String type = Optional.ofNullable(ex.getRequestHeaders().getFirst("Content-Type")).orElse("");
+    private void start(HttpCall call) {
+        String type = Optional.ofNullable(call.header("Content-Type")).orElse("");
         if (!type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
-            throw new ApiException(415, "Post the query as application/x-www-form-urlencoded, was '" + type + "'", Map.of());
+            throw new ApiException(415, "Post the query as application/x-www-form-urlencoded, was '" + LogText.of(type) + "'", Map.of());
         }
-        QuerySession s = queries.start(QueryForm.parse(Responses.body(ex, QueryForm.MAX_BODY)));
-        Map<String, Object> o = new LinkedHashMap<>();
-        o.put("id", s.id());
-        o.put("events", "/api/queries/" + s.id() + "/events");
-        Responses.json(ex, 201, JsonWriter.write(o));
+        queries.start(QueryForm.parse(call.body())).whenComplete((s, error) -> {
+            if (error != null) {
+                call.respond(failure(error));
+                return;
+            }
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("id", s.id());
+            o.put("events", "/api/queries/" + s.id() + "/events");
+            call.respond(Responses.json(201, JsonWriter.write(o)));
+        });
     }
 
-    private static void download(HttpExchange ex, QuerySession s, String ext, String type, String body) throws IOException {
+    /** Builds the answer on the worker pool and sends it from there. */
+    private void later(HttpCall call, Supplier<HttpAnswer> answer) {
+        try {
+            CompletableFuture.supplyAsync(answer, work).whenComplete((a, error) -> call.respond(error == null ? a : failure(error)));
+        } catch (RejectedExecutionException e) {
+            throw new ApiException(503, "The server is busy building other reports; try again in a moment", Map.of());
+        }
+    }
+
+    private HttpAnswer failure(Throwable error) {
+        Throwable e = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (e instanceof ApiException a) {
+            return Responses.error(a);
+        }
+        org.slf4j.LoggerFactory.getLogger(UiHandler.class).error("a request failed", e);
+        return error(500, "Internal error: " + e);
+    }
+
+    private static HttpAnswer download(QuerySession s, String ext, String type, String body) {
         String name = "portqry-" + s.target().replaceAll("[^A-Za-z0-9._-]", "_") + "." + ext;
-        ex.getResponseHeaders().set("Content-Disposition", "attachment; filename=\"" + name + "\"");
-        Responses.send(ex, 200, type, body.getBytes(StandardCharsets.UTF_8));
+        return HttpAnswer.of(200, type, body.getBytes(StandardCharsets.UTF_8))
+                .with("Content-Disposition", "attachment; filename=\"" + name + "\"");
     }
 
     private String services() {

@@ -131,7 +131,7 @@ public final class UiOptions {
          * @return this builder
          */
         public Builder port(int port) {
-            this.port = check("port", port, 0, 65535);
+            this.port = Checks.inRange("port", port, 0, 65535);
             return this;
         }
 
@@ -140,7 +140,7 @@ public final class UiOptions {
          * @return this builder
          */
         public Builder maxQueries(int queries) {
-            this.maxQueries = check("maxQueries", queries, 1, 64);
+            this.maxQueries = Checks.inRange("maxQueries", queries, 1, 64);
             return this;
         }
 
@@ -149,7 +149,7 @@ public final class UiOptions {
          * @return this builder
          */
         public Builder deadline(Duration deadline) {
-            this.deadline = positive("deadline", deadline);
+            this.deadline = Checks.positive("deadline", deadline);
             return this;
         }
 
@@ -158,7 +158,7 @@ public final class UiOptions {
          * @return this builder
          */
         public Builder heartbeat(Duration interval) {
-            this.heartbeat = positive("heartbeat", interval);
+            this.heartbeat = Checks.positive("heartbeat", interval);
             return this;
         }
 
@@ -167,7 +167,7 @@ public final class UiOptions {
          * @return this builder
          */
         public Builder attachTimeout(Duration timeout) {
-            this.attachTimeout = positive("attachTimeout", timeout);
+            this.attachTimeout = Checks.positive("attachTimeout", timeout);
             return this;
         }
 
@@ -176,7 +176,7 @@ public final class UiOptions {
          * @return this builder
          */
         public Builder maxPorts(int ports) {
-            this.maxPorts = check("maxPorts", ports, 1, 2 * 65535);
+            this.maxPorts = Checks.inRange("maxPorts", ports, 1, 2 * 65535);
             return this;
         }
 
@@ -185,7 +185,7 @@ public final class UiOptions {
          * @return this builder
          */
         public Builder parallel(int probes) {
-            this.parallel = check("parallel", probes, 1, 1024);
+            this.parallel = Checks.inRange("parallel", probes, 1, 1024);
             return this;
         }
 
@@ -201,21 +201,6 @@ public final class UiOptions {
         /** @return the options */
         public UiOptions build() {
             return new UiOptions(this);
-        }
-
-        private static int check(String name, int v, int min, int max) {
-            if (v < min || v > max) {
-                throw new IllegalArgumentException(name + " must be " + min + "-" + max + ", was " + v);
-            }
-            return v;
-        }
-
-        private static Duration positive(String name, Duration d) {
-            Objects.requireNonNull(d, name);
-            if (d.isNegative() || d.isZero()) {
-                throw new IllegalArgumentException(name + " must be positive, was " + d);
-            }
-            return d;
         }
     }
 }

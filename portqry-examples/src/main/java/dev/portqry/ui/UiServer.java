@@ -1,21 +1,19 @@
 package dev.portqry.ui;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.portqry.core.PortProbe;
 import io.netty.util.NetUtil;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * PortQryUI for every platform: a small local web server (the JDK's {@link HttpServer}) whose
- * page queries ports with a {@link PortProbe} and shows each result as it completes.
+ * PortQryUI for every platform: a small local web server (a {@link GuardedHttpServer} on Netty)
+ * whose page queries ports with a {@link PortProbe} and shows each result as it completes.
  *
  * <pre>{@code
  * try (PortProbe probe = PortProbe.builder().build();
@@ -27,17 +25,24 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Safe by default: it binds the loopback address, refuses requests whose {@code Host} or
  * {@code Origin} is not its own (other web sites and DNS rebinding), runs at most
- * {@link UiOptions#maxQueries()} queries at once, each until its deadline.
+ * {@link UiOptions#maxQueries()} queries at once, each until its deadline; and it holds up to
+ * abusive clients: one event loop thread for every connection, at most
+ * {@value HttpLimits#DEFAULT_MAX_CONNECTIONS} connections, deadlines for requests that arrive
+ * slowly and for event streams that are not read (see {@link HttpLimits}).
  */
 public final class UiServer implements AutoCloseable {
-    private final HttpServer http;
-    private final ExecutorService threads;
+    /** Threads that build reports, and reports waiting for one. */
+    private static final int WORKERS = 2;
+    private static final int WORK_QUEUE = 32;
+
+    private final GuardedHttpServer http;
+    private final ThreadPoolExecutor work;
     private final QueryManager queries;
     private final URI uri;
 
-    private UiServer(HttpServer http, ExecutorService threads, QueryManager queries, URI uri) {
+    private UiServer(GuardedHttpServer http, ThreadPoolExecutor work, QueryManager queries, URI uri) {
         this.http = http;
-        this.threads = threads;
+        this.work = work;
         this.queries = queries;
         this.uri = uri;
     }
@@ -51,22 +56,39 @@ public final class UiServer implements AutoCloseable {
      * @throws IOException when the address or port cannot be bound
      */
     public static UiServer start(PortProbe probe, UiOptions options) throws IOException {
+        return start(probe, options, HttpLimits.defaults());
+    }
+
+    /**
+     * @param probe the engine every query uses
+     * @param options where to listen and the query limits
+     * @param limits what one HTTP client may cost (tests shorten or lengthen the deadlines)
+     * @return the running server
+     * @throws IOException when the address or port cannot be bound
+     */
+    static UiServer start(PortProbe probe, UiOptions options, HttpLimits limits) throws IOException {
         Objects.requireNonNull(probe, "probe");
         Objects.requireNonNull(options, "options");
-        HttpServer http = HttpServer.create(new InetSocketAddress(options.bindAddress(), options.port()), 64);
-        int port = http.getAddress().getPort();
+        Objects.requireNonNull(limits, "limits");
         AtomicInteger n = new AtomicInteger();
-        // Each open event stream holds a thread; queries and streams per query are bounded, so this is too.
-        ExecutorService threads = Executors.newFixedThreadPool(8 + options.maxQueries() * QuerySession.MAX_SUBSCRIBERS, r -> {
-            Thread t = new Thread(r, "portqry-ui-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        ThreadPoolExecutor work = new ThreadPoolExecutor(WORKERS, WORKERS, 30, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(WORK_QUEUE), r -> {
+                    Thread t = new Thread(r, "portqry-ui-work-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        work.allowCoreThreadTimeOut(true);
         QueryManager queries = new QueryManager(probe, options);
-        http.createContext("/", new UiHandler(new HostGuard(options.bindAddress(), port), queries, options));
-        http.setExecutor(threads);
-        http.start();
-        return new UiServer(http, threads, queries, uri(options.bindAddress(), port));
+        GuardedHttpServer http;
+        try {
+            http = GuardedHttpServer.start(options.bindAddress(), options.port(), limits, Responses.SECURITY_HEADERS,
+                    new UiHandler(queries, options, work));
+        } catch (IOException | RuntimeException e) {
+            queries.close();
+            work.shutdownNow();
+            throw e;
+        }
+        return new UiServer(http, work, queries, uri(options.bindAddress(), http.address().getPort()));
     }
 
     /** @return the address to open in a browser, e.g. {@code http://127.0.0.1:8135/} */
@@ -76,7 +98,7 @@ public final class UiServer implements AutoCloseable {
 
     /** @return whether other computers can reach the server (it is not bound to a loopback address) */
     public boolean reachableFromOtherHosts() {
-        return !http.getAddress().getAddress().isLoopbackAddress();
+        return !http.address().getAddress().isLoopbackAddress();
     }
 
     /** @return how many queries run now */
@@ -84,17 +106,17 @@ public final class UiServer implements AutoCloseable {
         return queries.running();
     }
 
-    /** Cancels running queries, then stops serving; waits up to about 2 s. */
+    /** @return HTTP connections open now */
+    int connections() {
+        return http.connections();
+    }
+
+    /** Cancels running queries, then stops serving; waits up to about 3 s. */
     @Override
     public void close() {
         queries.close();
-        http.stop(1);
-        threads.shutdownNow();
-        try {
-            threads.awaitTermination(1, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        http.close();
+        work.shutdownNow();
     }
 
     private static URI uri(InetAddress bound, int port) {

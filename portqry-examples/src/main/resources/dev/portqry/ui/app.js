@@ -21,6 +21,7 @@
   let services = [];
   let maxPorts = 10000;
   let run = null; // { id, source, count, done, counts, ended }
+  let cancelWhenStarted = false; // Cancel was clicked while the query was still being started
 
   function stateClass(state) {
     return 'state-' + state.toLowerCase().replace(/_/g, '-');
@@ -332,6 +333,7 @@
     for (const f of ['target', 'service', 'tcp', 'udp', 'community', 'sourcePort', 'ip']) body.set(f, v[f]);
     if (v.slowLink) body.set('slowLink', 'true');
     if (v.reverse) body.set('reverse', 'true');
+    cancelWhenStarted = false;
     setRunning(true);
     let res;
     let answer;
@@ -379,10 +381,18 @@
     source.onerror = () => {
       if (run === mine && !mine.ended) end('failed', 'Lost the connection to the PortQry server');
     };
+    if (cancelWhenStarted) cancel();
   }
 
   async function cancel() {
-    if (!run || run.ended) return;
+    if (!run || run.ended) {
+      // Clicked while the server is still starting the query (it has no id yet): cancel it once it has one.
+      if ($('query').disabled) {
+        cancelWhenStarted = true;
+        $('cancel').disabled = true;
+      }
+      return;
+    }
     $('cancel').disabled = true;
     try {
       await fetch('/api/queries/' + run.id + '/cancel', { method: 'POST' });

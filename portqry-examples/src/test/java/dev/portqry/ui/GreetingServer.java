@@ -8,7 +8,11 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
-/** A TCP server on loopback that greets every connection with one line, then closes it. */
+/**
+ * A TCP server on loopback that greets every connection with one line, then closes it. Each
+ * connection gets its own short-lived thread and nothing waits on the client, so one slow or
+ * retried connection never holds up the next (on a loaded machine a probe may connect twice).
+ */
 final class GreetingServer implements AutoCloseable {
     private final ServerSocket socket;
     private final Thread thread;
@@ -28,17 +32,25 @@ final class GreetingServer implements AutoCloseable {
 
     private void serve(String greeting) {
         while (!socket.isClosed()) {
-            try (Socket s = socket.accept(); OutputStream out = s.getOutputStream()) {
-                s.setSoTimeout(5000);
-                out.write((greeting + "\r\n").getBytes(StandardCharsets.US_ASCII));
-                out.flush();
-                s.shutdownOutput();
-                s.getInputStream().read(); // wait for the client to close
+            try {
+                Socket s = socket.accept();
+                Thread t = new Thread(() -> greet(s, greeting), "greeting-" + socket.getLocalPort() + "-" + s.getPort());
+                t.setDaemon(true);
+                t.start();
             } catch (IOException e) {
                 if (socket.isClosed()) {
                     return;
                 }
             }
+        }
+    }
+
+    private static void greet(Socket s, String greeting) {
+        try (s; OutputStream out = s.getOutputStream()) {
+            out.write((greeting + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+        } catch (IOException e) {
+            // the probe went away first: nothing to greet
         }
     }
 

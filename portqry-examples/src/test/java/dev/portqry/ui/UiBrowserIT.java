@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portqry.core.LoopbackPeers;
 import dev.portqry.core.PortProbe;
-import dev.portqry.core.ProbeOptions;
 import dev.portqry.core.spi.ResponderRegistry;
 import java.net.InetAddress;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -44,7 +42,7 @@ class UiBrowserIT {
         probe = PortProbe.builder()
                 .responders(ResponderRegistry.builder().add(new DemoResponder(greeting.port())).build()).build();
         server = UiServer.start(probe, UiOptions.builder().port(0)
-                .probeOptions(ProbeOptions.builder().udpTimeout(Duration.ofSeconds(60)).udpAttempts(1).build()).build());
+                .probeOptions(UiPeers.SLOW_UDP).build());
         browser = Browser.open();
     }
 

@@ -10,8 +10,6 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.portqry.core.LoopbackPeers;
 import dev.portqry.core.PortProbe;
-import dev.portqry.core.ProbeOptions;
-import dev.portqry.core.spi.ResponderRegistry;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -34,9 +32,7 @@ import org.junit.jupiter.api.Test;
 /** The UI's HTTP API over real sockets on loopback: queries, events, validation, guards, limits, cancel. */
 class UiServerTest {
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
-    /** Long enough that a silent UDP port keeps a query running until the test ends it. */
-    private static final ProbeOptions SLOW_UDP = ProbeOptions.builder().udpTimeout(Duration.ofSeconds(60)).udpAttempts(1).build();
-
+    private UiPeers peers;
     private GreetingServer greeting;
     private LoopbackPeers.UdpResponder silent;
     private PortProbe probe;
@@ -44,22 +40,20 @@ class UiServerTest {
 
     @BeforeEach
     void peers() throws IOException {
-        greeting = new GreetingServer(LOOPBACK, "220 demo.corp.example.test ready");
-        silent = new LoopbackPeers.UdpResponder(LOOPBACK, in -> null);
-        probe = PortProbe.builder().ioThreads(2)
-                .responders(ResponderRegistry.builder().add(new DemoResponder(greeting.port())).build()).build();
+        peers = new UiPeers();
+        greeting = peers.greeting;
+        silent = peers.silent;
+        probe = peers.probe;
     }
 
     @AfterEach
     void stop() throws Exception {
         servers.forEach(UiServer::close);
-        probe.close();
-        silent.close();
-        greeting.close();
+        peers.close();
     }
 
     private UiClient client(UiOptions.Builder options) throws IOException {
-        UiServer s = UiServer.start(probe, options.port(0).probeOptions(SLOW_UDP).build());
+        UiServer s = UiServer.start(probe, options.port(0).probeOptions(UiPeers.SLOW_UDP).build());
         servers.add(s);
         return new UiClient(s.uri());
     }
@@ -213,9 +207,13 @@ class UiServerTest {
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
+            List<String> head = new ArrayList<>();
             for (String line = in.readLine(); !line.equals("event: start"); line = in.readLine()) {
                 assertThat(line).isNotNull();
+                head.add(line.toLowerCase(java.util.Locale.ROOT));
             }
+            // Said up front, so that no client pools the stream's connection for its next request.
+            assertThat(head).contains("connection: close", "content-type: text/event-stream; charset=utf-8");
             assertThat(servers.get(0).runningQueries()).isEqualTo(1);
         }
         awaitTrue(() -> servers.get(0).runningQueries() == 0, "the closed stream cancels the query");
