@@ -80,14 +80,14 @@ abstract class ProbeRun {
 
     /**
      * Handles a connect or bind that failed before any socket existed: the socket could not be
-     * created (EMFILE, ENFILE, EPERM ...) or the event loop refused it (shut down). Neither
-     * says anything about the port, so the future fails with a typed exception.
+     * created (EMFILE, ENFILE, EPERM ...), or the event loop refused it or closed it while
+     * shutting down. None says anything about the port, so the future fails with a typed exception.
      *
      * @return true when {@code cf} failed that way and the future is now failed
      */
     final boolean failedWithoutSocket(ChannelFuture cf) {
         Throwable cause = cf.cause();
-        if (cause instanceof RejectedExecutionException) {
+        if (cause instanceof RejectedExecutionException || engine.group().isShuttingDown()) {
             future.completeExceptionally(new IllegalStateException("PortProbe is closed: its event loop group is shut down", cause));
             return true;
         }
