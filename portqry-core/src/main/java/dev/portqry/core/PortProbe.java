@@ -233,7 +233,10 @@ public final class PortProbe implements AutoCloseable {
      * @param protocol TCP or UDP, not null
      * @param port 1-65535
      * @param options how to probe, not null
-     * @return the status
+     * @return the status; fails with {@link UnresolvedTargetException} when the name does not resolve
+     * @throws IllegalArgumentException when an argument is out of range or the options' forced
+     *     responder does not exist or does not support {@code protocol} (as the address overloads)
+     * @throws IllegalStateException after {@link #close()}
      */
     public CompletableFuture<PortStatus> probe(String target, Protocol protocol, int port, ProbeOptions options) {
         Objects.requireNonNull(protocol, "protocol");
@@ -339,8 +342,12 @@ public final class PortProbe implements AutoCloseable {
      * @param target a resolved target, not null
      * @param ports the ports, in the order results are reported; not null, no null element
      * @param options how to probe each port, not null
-     * @param listener receives results; not null (use {@code new ScanListener() {}} for none)
-     * @return the running scan
+     * @param listener receives results; not null (use {@code new ScanListener() {}} for none);
+     *     what it throws is caught, logged once at WARN and counted ({@link Scan#listenerFailures()})
+     * @return the running scan; its {@link Scan#completion()} completes within a deadline of one
+     *     {@link #deadline(Protocol, ProbeOptions)} per wave of {@code maxInFlight} probes (plus
+     *     twice the UDP pacing budget when pacing runs) plus {@link #GRACE}
+     * @throws IllegalStateException after {@link #close()}
      */
     public Scan scan(ResolvedTarget target, List<PortSpec> ports, ProbeOptions options, ScanListener listener) {
         Objects.requireNonNull(target, "target");
