@@ -362,7 +362,12 @@ public final class PortProbe implements AutoCloseable {
         List<PortSpec> specs = List.copyOf(ports);
         IntFunction<CompletableFuture<PortStatus>> launcher = i -> {
             PortSpec spec = specs.get(i);
-            return probe(target.first(), target.name(), spec.protocol(), spec.port(), options);
+            try {
+                return probe(target.first(), target.name(), spec.protocol(), spec.port(), options);
+            } catch (RuntimeException e) {
+                // closed meanwhile, or refused options: the scan fails with it (never thrown on an event loop)
+                return CompletableFuture.failedFuture(e);
+            }
         };
         UdpPacer pacer = options.udpPacing() == UdpPacing.ADAPTIVE && !target.first().isLoopbackAddress()
                 ? new UdpPacer(launcher, group.next(), options) : null;
