@@ -85,6 +85,8 @@ public final class FaultChild {
     }
 
     private static void matrix(PrintStream out, PortProbe p, ResolvedTarget t, String fault) throws Exception {
+        // A name from the hosts file: no traffic (the JVM may answer it from its own cache).
+        cell(out, "resolve(String)", fault, PortProbe.RESOLVE_DEADLINE.toMillis(), () -> p.resolve("localhost", OPTS));
         for (Protocol proto : Protocol.values()) {
             long deadline = PortProbe.deadline(proto, OPTS).toMillis();
             cell(out, "probe(InetAddress) " + proto, fault, deadline, () -> p.probe(LO, proto, PORT, OPTS));
@@ -123,6 +125,9 @@ public final class FaultChild {
     private static String describe(Object v) {
         if (v instanceof List<?> l) {
             return l.stream().map(FaultChild::describe).distinct().toList().toString();
+        }
+        if (v instanceof ResolvedTarget r) {
+            return "resolved " + r.addresses().size() + " address(es)";
         }
         PortStatus s = (PortStatus) v;
         return s.state() + " (" + s.reason() + ")";

@@ -26,7 +26,14 @@ class FaultChildProcessTest {
 
     /** One CELL line: entry, fault, outcome, ms, deadline ms, fds before, fds after, warnings[, first warning]. */
     private static List<String[]> cells(List<String> lines) {
-        return lines.stream().filter(l -> l.startsWith("CELL\t")).map(l -> l.split("\t")).toList();
+        return lines.stream().filter(l -> l.startsWith("CELL\t") && !l.startsWith("CELL\tresolve")).map(l -> l.split("\t")).toList();
+    }
+
+    /** The resolve row: completed (resolved from the hosts file or the JVM's cache, or a typed failure), nothing logged. */
+    private static void resolveCellCompleted(List<String> lines) {
+        String[] c = lines.stream().filter(l -> l.startsWith("CELL\tresolve")).findFirst().orElseThrow().split("\t");
+        assertThat(c[3]).as(String.join(" | ", c)).matches("resolved .*|failed UnresolvedTargetException: .*");
+        assertThat(c[8]).as("logged above DEBUG: %s", String.join(" | ", c)).isEqualTo("0");
     }
 
     @Test
@@ -42,6 +49,7 @@ class FaultChildProcessTest {
         String[] fds = lines.stream().filter(l -> l.startsWith("DESCRIPTORS\t")).findFirst().orElseThrow().split("\t");
         assertThat(Long.parseLong(fds[2])).as("descriptors after the matrix").isLessThanOrEqualTo(Long.parseLong(fds[1]));
         assertThat(lines).contains("AFTER NOT_LISTENING");
+        resolveCellCompleted(lines);
     }
 
     @Test
@@ -75,6 +83,7 @@ class FaultChildProcessTest {
                 assertThat(Long.parseLong(c[7])).as("descriptors after: " + all).isLessThanOrEqualTo(Long.parseLong(c[6]));
                 assertThat(c[8]).as("logged above DEBUG: " + all).isEqualTo("0");
             }
+            resolveCellCompleted(lines);
         }
     }
 }
