@@ -1,5 +1,6 @@
 package dev.portqry.core;
 
+import dev.portqry.core.internal.FutureGuard;
 import dev.portqry.core.internal.ProbeEngine;
 import dev.portqry.core.internal.TargetResolver;
 import dev.portqry.core.internal.Transport;
@@ -11,9 +12,15 @@ import io.netty.channel.EventLoopGroup;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Objects;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.IntFunction;
 
 /**
  * Answers "is this port really open, and what is listening there?": the entry point of the
@@ -27,12 +34,38 @@ import java.util.concurrent.TimeUnit;
  * }
  * }</pre>
  *
- * <p>Every network outcome (refused, ICMP errors, silence) completes the future normally with a
- * {@link PortStatus}; it completes exceptionally only for real faults: a name that does not
- * resolve ({@link UnresolvedTargetException}) or a source port that cannot be bound
- * ({@link PortQryException}). Cancelling a returned future cancels the probe and frees its socket.
+ * <p>Every network outcome (refused, ICMP errors, silence, a datagram the local firewall
+ * refuses to send) completes the future normally with a {@link PortStatus}; it completes
+ * exceptionally only for real faults: a name that does not resolve
+ * ({@link UnresolvedTargetException}), a source port that cannot be bound or a socket that
+ * cannot be created, e.g. at the open-file limit ({@link PortQryException}). Cancelling a
+ * returned future cancels the probe and frees its socket.
+ *
+ * <p><b>Every returned future completes.</b> Whatever fails (a responder or listener that
+ * throws, an event loop that shuts down, a bug), a probe's future completes within
+ * {@link #deadline(Protocol, ProbeOptions)} plus {@link #GRACE}: with a status, an exception
+ * (a {@link PortQryException} caused by a {@link TimeoutException} when only the watchdog
+ * ended it) or a cancellation, and its socket is closed. A name's resolution adds at most
+ * {@link #RESOLVE_DEADLINE}.
+ *
+ * <p><b>Errors at the call and after it.</b> What can be checked when a method is called
+ * throws at once, the same for every overload: a null or out-of-range argument, a forced
+ * responder that does not exist or does not support the protocol
+ * ({@link IllegalArgumentException}), a call after {@link #close()}
+ * ({@link IllegalStateException} "PortProbe is closed"). Whatever happens after the call
+ * returns fails the future with the original cause: a future still running when
+ * {@link #close()} is called (or when a borrowed event loop group shuts down) fails with
+ * {@link IllegalStateException}.
  */
 public final class PortProbe implements AutoCloseable {
+    /** The slack past a future's deadline before the watchdog ends it: 1 s. */
+    public static final Duration GRACE = Duration.ofSeconds(1);
+    /** The longest a name's resolution may take before its future fails: 30 s (the OS resolver's own worst case with default settings). */
+    public static final Duration RESOLVE_DEADLINE = Duration.ofSeconds(30);
+    private static final String CLOSED = "PortProbe is closed";
+
+    private final FutureGuard guard = new FutureGuard();
+    private volatile boolean closed;
     private final EventLoopGroup group;
     private final boolean ownsGroup;
     private final ProbeEngine engine;
@@ -58,6 +91,44 @@ public final class PortProbe implements AutoCloseable {
         this.defaults = b.options;
         this.services = b.services != null ? b.services : ServiceNames.system();
         this.responders = b.responders != null ? b.responders : ResponderRegistry.loadDefault();
+        // A borrowed group shut down by its owner (or ours, at close) ends every pending future.
+        group.terminationFuture().addListener(f -> guard.stop(
+                () -> new IllegalStateException(CLOSED + ": its event loop group was shut down")));
+    }
+
+    /**
+     * The longest one probe may take under these options, without name resolution: every TCP
+     * attempt's connect timeout plus the responder's timeout, or every UDP attempt's timeout
+     * for step 1 and again for step 2. A probe's future completes within this plus
+     * {@link #GRACE}, whatever fails.
+     *
+     * @param protocol TCP or UDP, not null
+     * @param options the options, not null
+     * @return the deadline
+     */
+    public static Duration deadline(Protocol protocol, ProbeOptions options) {
+        Objects.requireNonNull(protocol, "protocol");
+        Objects.requireNonNull(options, "options");
+        return protocol == Protocol.TCP
+                ? options.tcpConnectTimeout().multipliedBy(options.tcpAttempts()).plus(options.responderTimeout())
+                : options.effectiveUdpTimeout().multipliedBy(2L * options.udpAttempts());
+    }
+
+    /** Fails fast, before any work, when {@link #close()} was called or the event loops are shutting down. */
+    private void checkOpen() {
+        if (closed || guard.isStopped() || group.isShuttingDown()) {
+            throw new IllegalStateException(CLOSED);
+        }
+    }
+
+    private static Throwable unwrap(Throwable e) {
+        return e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+    }
+
+    private static PortQryException overdue(String what, Duration deadline) {
+        return new PortQryException(what + " did not complete within its deadline of " + deadline.toMillis()
+                + " ms plus " + GRACE.toMillis() + " ms: ended by the watchdog (an engine or responder fault)",
+                new TimeoutException(what));
     }
 
     /** @return a builder with the defaults: own event loops, system services file, responders from the class path */
@@ -90,12 +161,23 @@ public final class PortProbe implements AutoCloseable {
      *
      * @param target a name or IP literal (IPv6 optionally in brackets), not blank
      * @param options the IP preference and reverse-lookup switch to use
-     * @return the addresses; fails with {@link UnresolvedTargetException} when none resolve
+     * @return the addresses; fails with {@link UnresolvedTargetException} when none resolve or
+     *     resolution takes over {@link #RESOLVE_DEADLINE}
      * @throws IllegalArgumentException when {@code target} is blank
+     * @throws IllegalStateException after {@link #close()}
      */
     public CompletableFuture<ResolvedTarget> resolve(String target, ProbeOptions options) {
         Objects.requireNonNull(options, "options");
-        return resolver.resolve(target, options.ipPreference(), options.reverseLookup());
+        checkOpen();
+        CompletableFuture<ResolvedTarget> f;
+        try {
+            f = resolver.resolve(target, options.ipPreference(), options.reverseLookup());
+        } catch (RejectedExecutionException e) {
+            f = CompletableFuture.failedFuture(new IllegalStateException(CLOSED, e)); // close() raced this call
+        }
+        return guard.watch(f, RESOLVE_DEADLINE, () -> new UnresolvedTargetException(target,
+                "name resolution of " + SafeText.escape(target) + " did not finish within " + RESOLVE_DEADLINE.toSeconds() + " s",
+                new TimeoutException("resolve")));
     }
 
     /**
@@ -151,31 +233,43 @@ public final class PortProbe implements AutoCloseable {
      * @param protocol TCP or UDP, not null
      * @param port 1-65535
      * @param options how to probe, not null
-     * @return the status
+     * @return the status; fails with {@link UnresolvedTargetException} when the name does not resolve
+     * @throws IllegalArgumentException when an argument is out of range or the options' forced
+     *     responder does not exist or does not support {@code protocol} (as the address overloads)
+     * @throws IllegalStateException after {@link #close()}
      */
     public CompletableFuture<PortStatus> probe(String target, Protocol protocol, int port, ProbeOptions options) {
         Objects.requireNonNull(protocol, "protocol");
         Objects.requireNonNull(options, "options");
         checkPort(port);
+        checkOpen();
+        responderFor(protocol, port, options); // refuse bad options now, as the InetAddress overloads do
         CompletableFuture<PortStatus> out = new CompletableFuture<>();
         CompletableFuture<ResolvedTarget> resolved = resolve(target, options);
         resolved.whenComplete((t, e) -> {
             if (e != null) {
-                out.completeExceptionally(e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e);
+                out.completeExceptionally(unwrap(e));
                 return;
             }
-            CompletableFuture<PortStatus> inner = probe(t, protocol, port, options);
+            CompletableFuture<PortStatus> inner;
+            try {
+                inner = probe(t, protocol, port, options);
+            } catch (RuntimeException x) {
+                out.completeExceptionally(x); // e.g. close() between resolution and probe
+                return;
+            }
             out.whenComplete((s, x) -> inner.cancel(false));
             inner.whenComplete((s, x) -> {
                 if (x != null) {
-                    out.completeExceptionally(x);
+                    out.completeExceptionally(unwrap(x));
                 } else {
                     out.complete(s);
                 }
             });
         });
         out.whenComplete((s, x) -> resolved.cancel(false));
-        return out;
+        Duration deadline = RESOLVE_DEADLINE.plus(deadline(protocol, options)).plus(GRACE);
+        return guard.watch(out, deadline, () -> overdue("probe of " + protocol + " " + port, deadline));
     }
 
     /**
@@ -223,12 +317,13 @@ public final class PortProbe implements AutoCloseable {
         Objects.requireNonNull(protocol, "protocol");
         Objects.requireNonNull(options, "options");
         checkPort(port);
-        if (group.isShuttingDown()) {
-            throw new IllegalStateException("PortProbe is closed");
-        }
+        checkOpen();
         Optional<ProtocolResponder> responder = responderFor(protocol, port, options);
-        return engine.probe(new InetSocketAddress(address, port), protocol, options, responder,
+        CompletableFuture<PortStatus> f = engine.probe(new InetSocketAddress(address, port), protocol, options, responder,
                 services.name(protocol, port), name);
+        Duration deadline = deadline(protocol, options);
+        return guard.watch(f, deadline.plus(GRACE),
+                () -> overdue("probe of " + protocol + " " + address.getHostAddress() + ":" + port, deadline));
     }
 
     /**
@@ -247,10 +342,14 @@ public final class PortProbe implements AutoCloseable {
      * @param target a resolved target, not null
      * @param ports the ports, in the order results are reported; not null, no null element
      * @param options how to probe each port, not null
-     * @param listener receives results; not null (use {@code new ScanListener() {}} for none)
-     * @return the running scan
+     * @param listener receives results; not null (use {@code new ScanListener() {}} for none);
+     *     what it throws is caught, logged once at WARN and counted ({@link Scan#listenerFailures()})
+     * @return the running scan; its {@link Scan#completion()} completes within a deadline of one
+     *     {@link #deadline(Protocol, ProbeOptions)} per wave of {@code maxInFlight} probes (plus
+     *     twice the UDP pacing budget when pacing runs) plus {@link #GRACE}
+     * @throws IllegalStateException after {@link #close()}
      */
-    public Scan scan(ResolvedTarget target, java.util.List<PortSpec> ports, ProbeOptions options, ScanListener listener) {
+    public Scan scan(ResolvedTarget target, List<PortSpec> ports, ProbeOptions options, ScanListener listener) {
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(ports, "ports");
         Objects.requireNonNull(options, "options");
@@ -258,20 +357,33 @@ public final class PortProbe implements AutoCloseable {
         for (PortSpec spec : ports) {
             Objects.requireNonNull(spec, "ports must not hold null");
         }
-        if (group.isShuttingDown()) {
-            throw new IllegalStateException("PortProbe is closed");
-        }
+        checkOpen();
         int limit = options.maxInFlight() > 0 ? options.maxInFlight() : dev.portqry.core.internal.FileLimits.defaultMaxInFlight();
-        java.util.List<PortSpec> specs = java.util.List.copyOf(ports);
-        java.util.function.IntFunction<CompletableFuture<PortStatus>> launcher = i -> {
+        List<PortSpec> specs = List.copyOf(ports);
+        IntFunction<CompletableFuture<PortStatus>> launcher = i -> {
             PortSpec spec = specs.get(i);
-            return probe(target.first(), target.name(), spec.protocol(), spec.port(), options);
+            try {
+                return probe(target.first(), target.name(), spec.protocol(), spec.port(), options);
+            } catch (RuntimeException e) {
+                // closed meanwhile, or refused options: the scan fails with it (never thrown on an event loop)
+                return CompletableFuture.failedFuture(e);
+            }
         };
         UdpPacer pacer = options.udpPacing() == UdpPacing.ADAPTIVE && !target.first().isLoopbackAddress()
                 ? new UdpPacer(launcher, group.next(), options) : null;
         Scan scan = new Scan(specs, limit, listener, launcher, pacer);
+        Duration deadline = scanDeadline(specs.size(), limit, options, pacer != null);
+        guard.watch(scan.completion(), deadline.plus(GRACE), () -> overdue("scan of " + specs.size() + " ports", deadline));
         scan.start();
         return scan;
+    }
+
+    /** Waves of {@code limit} probes, each bounded by the slower protocol's deadline, plus the pacing budget. */
+    private static Duration scanDeadline(int ports, int limit, ProbeOptions options, boolean paced) {
+        long waves = Math.max(1, (ports + (long) limit - 1) / limit);
+        Duration each = deadline(Protocol.TCP, options).compareTo(deadline(Protocol.UDP, options)) > 0
+                ? deadline(Protocol.TCP, options) : deadline(Protocol.UDP, options);
+        return each.multipliedBy(waves).plus(paced ? options.udpPacingBudget().multipliedBy(2) : Duration.ZERO);
     }
 
     private static void checkPort(int port) {
@@ -280,9 +392,15 @@ public final class PortProbe implements AutoCloseable {
         }
     }
 
-    /** Stops the resolver and, when this probe created them, the event loops; waits up to 5 s. */
+    /**
+     * Fails every future still pending with {@link IllegalStateException} "PortProbe is closed"
+     * (closing their sockets), stops the resolver and, when this probe created them, the event
+     * loops; waits up to 5 s. Every later call throws that exception. Idempotent.
+     */
     @Override
     public void close() {
+        closed = true;
+        guard.stop(() -> new IllegalStateException(CLOSED));
         resolver.close();
         if (ownsGroup) {
             group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);

@@ -7,14 +7,22 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.IntFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A running scan of many ports of one address, with at most
  * {@link ProbeOptions#maxInFlight()} probes (and so sockets) in flight. Start one with
  * {@link PortProbe#scan(ResolvedTarget, List, ProbeOptions, ScanListener)}; cancel it with
  * {@link #cancel()}. Thread-safe.
+ *
+ * <p>{@link #completion()} always completes: with every status, with the first probe failure
+ * (the probes still running are then cancelled), or cancelled. A {@link ScanListener} that
+ * throws does not stop the scan: the first throw of a scan is logged at WARN, the later ones
+ * at DEBUG, and all are counted by {@link #listenerFailures()}.
  */
 public final class Scan {
+    private static final Logger log = LoggerFactory.getLogger(Scan.class);
     private final List<PortSpec> specs;
     private final IntFunction<CompletableFuture<PortStatus>> launcher;
     private final ScanListener listener;
@@ -29,6 +37,7 @@ public final class Scan {
     private final Object orderLock = new Object();
     private final AtomicInteger firstWave = new AtomicInteger();
     private final UdpPacer pacer;
+    private final AtomicInteger listenerFailures = new AtomicInteger();
     private int nextInOrder;
 
     Scan(List<PortSpec> specs, int limit, ScanListener listener, IntFunction<CompletableFuture<PortStatus>> launcher,
@@ -41,7 +50,7 @@ public final class Scan {
         this.results = new AtomicReferenceArray<>(this.specs.size());
         this.running = new AtomicReferenceArray<>(this.specs.size());
         completion.whenComplete((r, e) -> {
-            if (completion.isCancelled()) {
+            if (e != null) {
                 for (int i = 0; i < running.length(); i++) {
                     CompletableFuture<PortStatus> f = running.get(i);
                     if (f != null) {
@@ -103,6 +112,15 @@ public final class Scan {
     }
 
     private void finished(int index, PortStatus status, Throwable error) {
+        try {
+            record(index, status, error);
+        } catch (RuntimeException | Error e) {
+            // Never lost in a whenComplete callback: the scan ends with the fault.
+            completion.completeExceptionally(e);
+        }
+    }
+
+    private void record(int index, PortStatus status, Throwable error) {
         running.set(index, null);
         inFlight.decrementAndGet();
         if (error != null) {
@@ -128,7 +146,11 @@ public final class Scan {
     private void accept(int index, PortStatus status) {
         results.set(index, status);
         done.incrementAndGet();
-        listener.onResult(index, status);
+        try {
+            listener.onResult(index, status);
+        } catch (RuntimeException e) {
+            listenerFailed("onResult", index, e);
+        }
         deliverInOrder();
     }
 
@@ -147,13 +169,34 @@ public final class Scan {
                 if (s == null) {
                     return;
                 }
-                listener.onResultInOrder(nextInOrder, s);
-                nextInOrder++;
+                int i = nextInOrder++;
+                try {
+                    listener.onResultInOrder(i, s);
+                } catch (RuntimeException e) {
+                    listenerFailed("onResultInOrder", i, e);
+                }
             }
         }
     }
 
-    /** @return every status in the order of the scan's list; fails if a probe failed (e.g. a source port in use) */
+    private void listenerFailed(String method, int index, RuntimeException e) {
+        if (listenerFailures.getAndIncrement() == 0) {
+            log.warn("ScanListener.{} threw on result {} ({}); the scan goes on, later throws are logged at DEBUG",
+                    method, index, SafeText.escape(String.valueOf(e)), e);
+        } else {
+            log.debug("ScanListener.{} threw on result {}", method, index, e);
+        }
+    }
+
+    /** @return how many times the scan's listener threw; each throw was caught and the scan went on */
+    public int listenerFailures() {
+        return listenerFailures.get();
+    }
+
+    /**
+     * @return every status in the order of the scan's list; fails if a probe failed (e.g. a
+     *     source port in use, a socket that cannot be created, the probe closed)
+     */
     public CompletableFuture<List<PortStatus>> completion() {
         return completion;
     }

@@ -2,7 +2,9 @@ package dev.portqry.core;
 
 /**
  * Receives a scan's results as they arrive. Called on event-loop threads: return quickly and
- * never block. Both methods default to doing nothing.
+ * never block. Both methods default to doing nothing. What a method throws is caught: the scan
+ * goes on, the first throw is logged at WARN and every one is counted by
+ * {@link Scan#listenerFailures()}.
  */
 public interface ScanListener {
     /**

@@ -2,6 +2,7 @@ package dev.portqry.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.portqry.core.faults.Descriptors;
 import dev.portqry.core.spi.ResponderRegistry;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -16,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -24,25 +24,13 @@ import org.junit.jupiter.api.Test;
 class PortProbeResourceTest {
     private static final InetAddress LO = InetAddress.getLoopbackAddress();
 
-    private static long openFiles() throws IOException {
-        try (Stream<Path> s = Files.list(Path.of("/proc/self/fd"))) {
-            return s.count();
-        }
+    private static long openFiles() {
+        return Descriptors.count();
     }
 
     /** What each open descriptor points at, for a failure message. */
-    private static List<String> fdTargets() throws IOException {
-        List<String> out = new ArrayList<>();
-        try (Stream<Path> s = Files.list(Path.of("/proc/self/fd"))) {
-            for (Path p : (Iterable<Path>) s::iterator) {
-                try {
-                    out.add(p.getFileName() + "->" + Files.readSymbolicLink(p));
-                } catch (IOException e) {
-                    // closed while listing
-                }
-            }
-        }
-        return out;
+    private static List<String> fdTargets() {
+        return Descriptors.targets();
     }
 
     @Test

@@ -25,6 +25,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Runs a {@link QueryPlan}: for each target, PortQry's resolution lines, then every port in
@@ -143,12 +144,19 @@ final class QueryRunner {
             return options;
         }
         ProbeOptions cldap = options.toBuilder().responder(ResponderSelection.forced("ldap")).build();
+        // Bounded like any probe, so that -e 88 (or a range holding 88) against a host that
+        // drops traffic goes on to its ports without a realm instead of waiting for ever.
+        long limit = PortProbe.deadline(Protocol.UDP, cldap).plus(PortProbe.GRACE).toMillis();
+        CompletableFuture<PortStatus> lookup = probe.probe(target, Protocol.UDP, 389, cldap);
         try {
-            return probe.probe(target, Protocol.UDP, 389, cldap).get().result(LdapRootDse.class)
+            return lookup.get(limit, TimeUnit.MILLISECONDS).result(LdapRootDse.class)
                     .flatMap(KerberosRealms::fromRootDse)
                     .map(realm -> options.toBuilder().set(KerberosResponder.REALM, realm).build())
                     .orElse(options);
         } catch (ExecutionException e) {
+            return options;
+        } catch (TimeoutException e) {
+            lookup.cancel(true);
             return options;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -15,12 +15,19 @@ public final class FileLimits {
 
     /**
      * @return half of the file descriptors still free under the process limit, between 1 and
-     *         {@value #MAX_DEFAULT}; {@value #UNKNOWN_DEFAULT} where the limit is unknown
+     *         {@value #MAX_DEFAULT}; {@value #UNKNOWN_DEFAULT} where the limit is unknown; 1 when
+     *         no descriptor is free (the JVM counts them by opening /proc/self/fd, which then fails)
      */
     public static int defaultMaxInFlight() {
         OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
         if (os instanceof com.sun.management.UnixOperatingSystemMXBean unix) {
-            long free = unix.getMaxFileDescriptorCount() - unix.getOpenFileDescriptorCount();
+            long open;
+            try {
+                open = unix.getOpenFileDescriptorCount();
+            } catch (InternalError e) {
+                return 1; // EMFILE: the scan's probes will fail with a typed exception each
+            }
+            long free = unix.getMaxFileDescriptorCount() - open;
             return (int) Math.max(1, Math.min(MAX_DEFAULT, free / 2));
         }
         return UNKNOWN_DEFAULT;

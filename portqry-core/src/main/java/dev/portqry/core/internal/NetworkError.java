@@ -24,6 +24,11 @@ public enum NetworkError {
      * the JDK even calls it a {@link BindException}.
      */
     PROHIBITED("ICMP administratively prohibited (permission denied)"),
+    /**
+     * The local kernel refused to send (EPERM, "operation not permitted"): a firewall rule on
+     * this host drops the packet on its way out (an nftables or iptables OUTPUT drop).
+     */
+    LOCAL_FIREWALL("this host refused to send the packet (operation not permitted: a local firewall rule drops it)"),
     /** ICMP network unreachable, or no route in the local table. */
     NET_UNREACHABLE("network unreachable"),
     /** The connect attempt saw no answer in time. */
@@ -62,6 +67,9 @@ public enum NetworkError {
         String msg = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
         if (msg.contains("permission denied")) {
             return boundSourcePort ? BIND_FAILED : PROHIBITED;
+        }
+        if (msg.contains("operation not permitted")) {
+            return LOCAL_FIREWALL;
         }
         if (t instanceof ConnectTimeoutException) {
             return TIMEOUT;

@@ -52,7 +52,7 @@ public record ProbeEngine(EventLoopGroup group, Transport transport, ByteBufAllo
         ProbeRun run = protocol == Protocol.TCP
                 ? new TcpProbeRun(this, remote, options, responder, serviceName, targetName)
                 : new UdpProbeRun(this, remote, options, responder, serviceName, targetName);
-        run.start();
+        run.startGuarded();
         return run.future;
     }
 }

@@ -1,5 +1,6 @@
 package dev.portqry.core.internal;
 
+import dev.portqry.core.PortQryException;
 import dev.portqry.core.PortState;
 import dev.portqry.core.PortStatus;
 import dev.portqry.core.ProbeOptions;
@@ -12,7 +13,14 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelException;
+import io.netty.channel.ChannelFuture;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.SocketAddress;
+import java.net.SocketException;
+import java.util.concurrent.RejectedExecutionException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -46,6 +54,79 @@ abstract class ProbeRun {
 
     abstract void start();
 
+    /**
+     * Starts the run; whatever it throws fails the future instead of escaping (so the caller's
+     * future always completes).
+     */
+    final void startGuarded() {
+        if (engine.group().isShuttingDown()) {
+            future.completeExceptionally(new IllegalStateException("PortProbe is closed: its event loop group is shut down"));
+            return;
+        }
+        try {
+            start();
+        } catch (RuntimeException | Error e) {
+            fail(e);
+        }
+    }
+
+    /** Ends the run with an unexpected fault (a bug here or in a responder), cause attached. */
+    final void fail(Throwable e) {
+        if (!future.isDone()) {
+            future.completeExceptionally(e instanceof PortQryException || e instanceof IllegalStateException ? e
+                    : new PortQryException("probe of " + protocol() + " " + remote + " failed: " + e, e));
+        }
+    }
+
+    /**
+     * Handles a connect or bind that failed before any socket existed: the socket could not be
+     * created (EMFILE, ENFILE, EPERM ...), or the event loop refused it or closed it while
+     * shutting down. None says anything about the port, so the future fails with a typed exception.
+     *
+     * @return true when {@code cf} failed that way and the future is now failed
+     */
+    final boolean failedWithoutSocket(ChannelFuture cf) {
+        Throwable cause = cf.cause();
+        if (cause instanceof RejectedExecutionException || engine.group().isShuttingDown()) {
+            future.completeExceptionally(new IllegalStateException("PortProbe is closed: its event loop group is shut down", cause));
+            return true;
+        }
+        if (cause instanceof ChannelException && !cf.channel().isRegistered()) {
+            Throwable root = cause;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            future.completeExceptionally(new PortQryException("could not create a " + protocol() + " socket to probe "
+                    + remote + ": " + root.getMessage(), cause));
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Whether a socket is bound to the very address and port it probes: it would talk to itself
+     * (its own datagram comes back as a "reply"; TCP connects to itself). Nothing else can
+     * listen there, since this socket holds the port.
+     */
+    static boolean probesItself(SocketAddress local, InetSocketAddress remote) {
+        if (!(local instanceof InetSocketAddress l) || l.getPort() != remote.getPort()) {
+            return false;
+        }
+        InetAddress a = l.getAddress();
+        if (a.equals(remote.getAddress())) {
+            return true;
+        }
+        if (!a.isAnyLocalAddress()) {
+            return false;
+        }
+        InetAddress target = remote.getAddress();
+        try {
+            return target.isLoopbackAddress() || target.isAnyLocalAddress() || NetworkInterface.getByInetAddress(target) != null;
+        } catch (SocketException e) {
+            return false;
+        }
+    }
+
     abstract Protocol protocol();
 
     /** Remembers the channel in use so that completion or cancellation closes it. */
@@ -53,10 +134,10 @@ abstract class ProbeRun {
         Channel previous = this.channel;
         this.channel = ch;
         if (previous != null && previous != ch) {
-            previous.close();
+            closeQuietly(previous);
         }
         if (future.isDone()) {
-            ch.close();
+            closeQuietly(ch);
         }
     }
 
@@ -67,7 +148,22 @@ abstract class ProbeRun {
     private void closeChannel() {
         Channel ch = channel;
         if (ch != null) {
+            closeQuietly(ch);
+        }
+    }
+
+    /**
+     * Closes a channel from any thread; a channel that never got a socket or an event loop
+     * (creation failed, loop shut down) has nothing to close and would throw.
+     */
+    static void closeQuietly(Channel ch) {
+        if (!ch.isRegistered() && !ch.isOpen()) {
+            return;
+        }
+        try {
             ch.close();
+        } catch (IllegalStateException | RejectedExecutionException e) {
+            // not registered to a running event loop: nothing of ours is open
         }
     }
 
@@ -114,8 +210,11 @@ abstract class ProbeRun {
         return responder.map(ProtocolResponder::name).orElse("none");
     }
 
-    final ProtocolDecodeException asDecodeError(RuntimeException e) {
-        return ProtocolDecodeException.wrap(responder.map(ProtocolResponder::displayName).orElse("reply"), e);
+    /** A fault of the conversation as a decode error naming it; an Error (a responder bug) is named too. */
+    final ProtocolDecodeException asDecodeError(Throwable e) {
+        String protocol = responder.map(ProtocolResponder::displayName).orElse("reply");
+        return e instanceof RuntimeException re ? ProtocolDecodeException.wrap(protocol, re)
+                : new ProtocolDecodeException(protocol, "responder fault (" + e + ")", e);
     }
 
     static byte[] firstBytes(ByteBuf buf) {

@@ -48,12 +48,18 @@ final class TcpConversation extends ChannelInboundHandlerAdapter {
     void begin() {
         channel.pipeline().addLast("conversation", this);
         long ms = run.options.responderTimeout().toMillis();
-        deadline = channel.eventLoop().schedule(this::onDeadline, ms, TimeUnit.MILLISECONDS);
+        deadline = channel.eventLoop().schedule(() -> {
+            try {
+                onDeadline();
+            } catch (RuntimeException | Error e) {
+                decodeFailed(e); // a responder whose displayName or silenceHint throws
+            }
+        }, ms, TimeUnit.MILLISECONDS);
         ByteBuf query;
         try {
             conversation = responder.open(run.conversationContext(channel.alloc()));
             query = conversation.start();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             finish(new ResponderOutcome.Unparseable(responder.name(), "query could not be built: " + e.getMessage(), new byte[0]));
             return;
         }
@@ -112,7 +118,7 @@ final class TcpConversation extends ChannelInboundHandlerAdapter {
             int before = cumulation.readerIndex();
             try {
                 step = conversation.onReceive(cumulation);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 decodeFailed(e);
                 return;
             }
@@ -137,7 +143,7 @@ final class TcpConversation extends ChannelInboundHandlerAdapter {
         }
     }
 
-    private void decodeFailed(RuntimeException e) {
+    private void decodeFailed(Throwable e) {
         finish(new ResponderOutcome.Unparseable(responder.name(), run.asDecodeError(e).getMessage(), firstBytes));
     }
 
@@ -155,6 +161,13 @@ final class TcpConversation extends ChannelInboundHandlerAdapter {
         if (finished) {
             return;
         }
+        if (channel.eventLoop().isShuttingDown()) {
+            // Our side closed it: the event loops are going away, the server said nothing.
+            finished = true;
+            release();
+            run.fail(new IllegalStateException("PortProbe is closed: its event loop group is shut down"));
+            return;
+        }
         if (received == 0) {
             finish(new ResponderOutcome.NoReply(responder.name(), why + " before any reply"));
             return;
@@ -170,7 +183,7 @@ final class TcpConversation extends ChannelInboundHandlerAdapter {
                 send.data().release();
             }
             decodeFailed(new ProtocolDecodeException(responder.displayName(), why + " before the reply was complete"));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             decodeFailed(e);
         }
     }
@@ -189,11 +202,7 @@ final class TcpConversation extends ChannelInboundHandlerAdapter {
         }
     }
 
-    private void finish(ResponderOutcome outcome) {
-        if (finished) {
-            return;
-        }
-        finished = true;
+    private void release() {
         if (deadline != null) {
             deadline.cancel(false);
         }
@@ -201,6 +210,14 @@ final class TcpConversation extends ChannelInboundHandlerAdapter {
             cumulation.release();
             cumulation = null;
         }
+    }
+
+    private void finish(ResponderOutcome outcome) {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        release();
         run.complete(PortState.LISTENING, PortState.LISTENING, attempts, "connection accepted", outcome);
         channel.close();
     }

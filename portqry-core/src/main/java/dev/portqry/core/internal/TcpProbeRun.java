@@ -56,7 +56,13 @@ final class TcpProbeRun extends ProbeRun {
                 ? b.connect(remote, new InetSocketAddress(sourcePort))
                 : b.connect(remote);
         use(cf.channel());
-        cf.addListener(f -> onConnect(cf));
+        cf.addListener(f -> {
+            try {
+                onConnect(cf);
+            } catch (RuntimeException | Error e) {
+                fail(e);
+            }
+        });
     }
 
     private int effectiveSourcePort() {
@@ -66,12 +72,15 @@ final class TcpProbeRun extends ProbeRun {
 
     private void onConnect(ChannelFuture cf) {
         if (future.isDone()) {
-            cf.channel().close();
+            closeQuietly(cf.channel());
+            return;
+        }
+        if (!cf.isSuccess() && failedWithoutSocket(cf)) {
             return;
         }
         if (cf.isSuccess()) {
             Channel ch = cf.channel();
-            if (ch.localAddress() != null && ch.localAddress().equals(ch.remoteAddress())) {
+            if (probesItself(ch.localAddress(), remote)) {
                 // TCP simultaneous open: on loopback the kernel may pick the target port itself as
                 // our ephemeral source port, and the socket connects to itself. Nothing listens there.
                 ch.close();
@@ -86,13 +95,13 @@ final class TcpProbeRun extends ProbeRun {
             }
             return;
         }
-        cf.channel().close();
+        closeQuietly(cf.channel());
         Throwable cause = cf.cause();
         NetworkError error = NetworkError.classify(cause, effectiveSourcePort() != 0);
         switch (error) {
             case REFUSED, PORT_UNREACHABLE ->
                     complete(PortState.NOT_LISTENING, PortState.NOT_LISTENING, attempts, NetworkError.REFUSED.reason(), null);
-            case HOST_UNREACHABLE, NET_UNREACHABLE, PROHIBITED ->
+            case HOST_UNREACHABLE, NET_UNREACHABLE, PROHIBITED, LOCAL_FIREWALL ->
                     complete(PortState.FILTERED, PortState.FILTERED, attempts, error.reason(), null);
             case BIND_FAILED -> future.completeExceptionally(new PortQryException(
                     "source port " + effectiveSourcePort() + " is in use or cannot be bound: " + cause.getMessage(), cause));

@@ -51,6 +51,9 @@ final class UdpProbeRun extends ProbeRun {
 
     private int plainAttempts;
     private ScheduledFuture<?> timer;
+    /** Whether any step-1 datagram left this host. */
+    private boolean sent;
+    private Throwable lastSendError;
 
     UdpProbeRun(ProbeEngine engine, InetSocketAddress remote, ProbeOptions options, Optional<ProtocolResponder> responder,
                 Optional<String> serviceName, Optional<String> targetName) {
@@ -88,22 +91,46 @@ final class UdpProbeRun extends ProbeRun {
             cf = localPort != 0 ? b.connect(remote, new InetSocketAddress(localPort)) : b.connect(remote);
         }
         use(cf.channel());
-        cf.addListener(f -> {
-            if (future.isDone()) {
+        cf.addListener(f -> guarded(() -> opened(cf, localPort, unconnected, onReady)));
+    }
+
+    /** Runs an event-loop callback of this run; whatever it throws ends the run (never lost in Netty's log). */
+    private void guarded(Runnable r) {
+        try {
+            r.run();
+        } catch (RuntimeException | Error e) {
+            fail(e);
+        }
+    }
+
+    private void opened(ChannelFuture cf, int localPort, boolean unconnected, Consumer<Channel> onReady) {
+        if (future.isDone()) {
+            return;
+        }
+        if (cf.isSuccess()) {
+            Channel ch = cf.channel();
+            if (probesItself(ch.localAddress(), remote)) {
+                // The socket's own port is the target (an ephemeral port the kernel picked, or -sp
+                // equal to the port on a local address): its datagram would come back to itself
+                // as a "reply". This socket holds the port, so nothing else listens there.
+                complete(PortState.NOT_LISTENING, PortState.NOT_LISTENING, Math.max(1, plainAttempts),
+                        "nothing listens on the port: the probe's own socket holds it (source port equals the target port"
+                                + (unconnected ? "" : " on the same address") + ")", null);
                 return;
             }
-            if (f.isSuccess()) {
-                onReady.accept(cf.channel());
-                return;
-            }
-            NetworkError error = NetworkError.classify(f.cause(), localPort != 0);
-            if (error == NetworkError.BIND_FAILED) {
-                future.completeExceptionally(new PortQryException(
-                        "source port " + localPort + " is in use or cannot be bound: " + f.cause().getMessage(), f.cause()));
-            } else {
-                complete(PortState.FILTERED, PortState.FILTERED, plainAttempts, error.reason() + ": " + f.cause().getMessage(), null);
-            }
-        });
+            onReady.accept(ch);
+            return;
+        }
+        if (failedWithoutSocket(cf)) {
+            return;
+        }
+        NetworkError error = NetworkError.classify(cf.cause(), localPort != 0);
+        if (error == NetworkError.BIND_FAILED) {
+            future.completeExceptionally(new PortQryException(
+                    "source port " + localPort + " is in use or cannot be bound: " + cf.cause().getMessage(), cf.cause()));
+        } else {
+            complete(PortState.FILTERED, PortState.FILTERED, plainAttempts, error.reason() + ": " + cf.cause().getMessage(), null);
+        }
     }
 
     private void sendPlain(Channel ch) {
@@ -111,22 +138,33 @@ final class UdpProbeRun extends ProbeRun {
             return;
         }
         plainAttempts++;
+        // Armed before the write: the deadline must not depend on the write succeeding.
+        arm(ch, () -> plainTimedOut(ch));
         ch.writeAndFlush(Unpooled.wrappedBuffer(PLAIN_PAYLOAD)).addListener(f -> {
             if (f.isSuccess()) {
-                arm(ch, () -> plainTimedOut(ch));
+                sent = true;
             } else {
-                plainError(f.cause());
+                guarded(() -> sendFailed(f.cause()));
             }
         });
     }
 
+    /** A datagram the local kernel would not send: a verdict when the error says why, else the timer ends the probe. */
+    private void sendFailed(Throwable cause) {
+        if (future.isDone()) {
+            return;
+        }
+        lastSendError = cause;
+        plainError(cause);
+    }
+
     private void arm(Channel ch, Runnable onTimeout) {
         cancelTimer();
-        timer = ch.eventLoop().schedule(() -> {
+        timer = ch.eventLoop().schedule(() -> guarded(() -> {
             if (!future.isDone()) {
                 onTimeout.run();
             }
-        }, options.effectiveUdpTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        }), options.effectiveUdpTimeout().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void cancelTimer() {
@@ -141,6 +179,12 @@ final class UdpProbeRun extends ProbeRun {
             sendPlain(ch);
             return;
         }
+        if (!sent && lastSendError != null) {
+            cancelTimer();
+            complete(PortState.FILTERED, PortState.FILTERED, plainAttempts, "no datagram could be sent in "
+                    + attemptsText(plainAttempts, options.effectiveUdpTimeout()) + ": " + lastSendError.getMessage(), null);
+            return;
+        }
         plainDone(PortState.LISTENING_OR_FILTERED, "no reply and no ICMP error after "
                 + attemptsText(plainAttempts, options.effectiveUdpTimeout()));
     }
@@ -152,7 +196,7 @@ final class UdpProbeRun extends ProbeRun {
                 cancelTimer();
                 complete(PortState.NOT_LISTENING, PortState.NOT_LISTENING, plainAttempts, NetworkError.PORT_UNREACHABLE.reason(), null);
             }
-            case HOST_UNREACHABLE, NET_UNREACHABLE, PROHIBITED -> {
+            case HOST_UNREACHABLE, NET_UNREACHABLE, PROHIBITED, LOCAL_FIREWALL -> {
                 cancelTimer();
                 complete(PortState.FILTERED, PortState.FILTERED, plainAttempts, error.reason(), null);
             }
@@ -175,7 +219,7 @@ final class UdpProbeRun extends ProbeRun {
         // Step 2 gets its own socket; with a fixed source port the first one must be gone before binding again.
         Channel plain = currentChannel();
         if (plain != null && localPort != 0) {
-            plain.close().addListener(f -> open(localPort, anyPort, query, query::begin));
+            plain.close().addListener(f -> guarded(() -> open(localPort, anyPort, query, query::begin)));
         } else {
             open(localPort, anyPort, query, query::begin);
         }
@@ -238,7 +282,7 @@ final class UdpProbeRun extends ProbeRun {
             this.channel = ch;
             try {
                 conversation = r.open(conversationContext(ch.alloc()));
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 finish(PortState.LISTENING, new ResponderOutcome.Unparseable(r.name(), "query could not be built: " + e.getMessage(), new byte[0]));
                 return;
             }
@@ -253,7 +297,7 @@ final class UdpProbeRun extends ProbeRun {
             ByteBuf query;
             try {
                 query = conversation.start();
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 finish(PortState.LISTENING, new ResponderOutcome.Unparseable(r.name(), "query could not be built: " + e.getMessage(), new byte[0]));
                 return;
             }
@@ -262,11 +306,11 @@ final class UdpProbeRun extends ProbeRun {
 
         private void write(ByteBuf data) {
             Object out = anyPort ? new DatagramPacket(data, remote) : data;
+            // Armed before the write: the deadline must not depend on the write succeeding.
+            arm(channel, this::timedOut);
             channel.writeAndFlush(out).addListener(f -> {
-                if (f.isSuccess()) {
-                    arm(channel, this::timedOut);
-                } else {
-                    error(f.cause());
+                if (!f.isSuccess()) {
+                    guarded(() -> error(f.cause()));
                 }
             });
         }
@@ -309,7 +353,7 @@ final class UdpProbeRun extends ProbeRun {
                 dev.portqry.core.spi.Step step;
                 try {
                     step = conversation.onReceive(in);
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | Error e) {
                     finish(PortState.LISTENING, new ResponderOutcome.Unparseable(r.name(), asDecodeError(e).getMessage(), first));
                     return;
                 }
@@ -340,7 +384,8 @@ final class UdpProbeRun extends ProbeRun {
                 cancelTimer();
                 complete(PortState.NOT_LISTENING, initial, plainAttempts, NetworkError.PORT_UNREACHABLE.reason(),
                         new ResponderOutcome.NoReply(r.name(), NetworkError.PORT_UNREACHABLE.reason()));
-            } else if (e == NetworkError.HOST_UNREACHABLE || e == NetworkError.NET_UNREACHABLE || e == NetworkError.PROHIBITED) {
+            } else if (e == NetworkError.HOST_UNREACHABLE || e == NetworkError.NET_UNREACHABLE || e == NetworkError.PROHIBITED
+                    || e == NetworkError.LOCAL_FIREWALL) {
                 cancelTimer();
                 complete(PortState.FILTERED, initial, plainAttempts, e.reason(), new ResponderOutcome.NoReply(r.name(), e.reason()));
             }

@@ -62,19 +62,48 @@ public final class DynamicPortCheck {
      * @param address the server's address, not null
      * @param ports TCP ports 1-65535; duplicates are probed once
      * @param options the options for the port probes (their responder selection is ignored), not null
-     * @return the statuses in ascending port order
+     * @return the statuses in ascending port order; completes within
+     *     {@link PortProbe#deadline(Protocol, ProbeOptions)} plus {@link PortProbe#GRACE} as each
+     *     probe does, failing with the first probe's failure (the others are then cancelled);
+     *     cancelling it cancels every probe
+     * @throws IllegalArgumentException when a port is out of range
+     * @throws IllegalStateException when {@code probe} is closed
      */
     public static CompletableFuture<List<PortStatus>> check(PortProbe probe, InetAddress address, Collection<Integer> ports,
                                                             ProbeOptions options) {
         Objects.requireNonNull(probe, "probe");
         Objects.requireNonNull(address, "address");
+        Objects.requireNonNull(ports, "ports");
         ProbeOptions plain = options.toBuilder().responder(ResponderSelection.NONE).build();
         List<CompletableFuture<PortStatus>> futures = new ArrayList<>();
-        for (int port : new TreeSet<>(ports)) {
-            futures.add(probe.probe(address, Protocol.TCP, port, plain));
+        try {
+            for (int port : new TreeSet<>(ports)) {
+                futures.add(probe.probe(address, Protocol.TCP, port, plain));
+            }
+        } catch (RuntimeException e) {
+            futures.forEach(f -> f.cancel(false)); // a bad port or a closed probe: start nothing, leave nothing running
+            throw e;
         }
-        return CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new))
-                .thenApply(v -> futures.stream().map(CompletableFuture::join).toList());
+        CompletableFuture<List<PortStatus>> all = new CompletableFuture<>();
+        CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).whenComplete((v, e) -> {
+            if (e == null) {
+                all.complete(futures.stream().map(CompletableFuture::join).toList());
+            }
+        });
+        for (CompletableFuture<PortStatus> f : futures) {
+            f.whenComplete((s, e) -> {
+                if (e != null) {
+                    all.completeExceptionally(e instanceof java.util.concurrent.CompletionException && e.getCause() != null
+                            ? e.getCause() : e);
+                }
+            });
+        }
+        all.whenComplete((v, e) -> {
+            if (e != null) {
+                futures.forEach(f -> f.cancel(false));
+            }
+        });
+        return all;
     }
 
     /**
