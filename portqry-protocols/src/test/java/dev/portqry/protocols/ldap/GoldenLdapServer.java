@@ -1,5 +1,6 @@
 package dev.portqry.protocols.ldap;
 
+import dev.portqry.testkit.LoopbackPeers;
 import dev.portqry.protocols.ber.BerLimits;
 import dev.portqry.protocols.ber.BerReader;
 import io.netty.buffer.Unpooled;
