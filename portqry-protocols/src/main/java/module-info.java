@@ -13,6 +13,7 @@ module dev.portqry.protocols {
     exports dev.portqry.protocols.ber;
     exports dev.portqry.protocols.dns;
     exports dev.portqry.protocols.greeting;
+    exports dev.portqry.protocols.health;
     exports dev.portqry.protocols.ike;
     exports dev.portqry.protocols.kerberos;
     exports dev.portqry.protocols.l2tp;

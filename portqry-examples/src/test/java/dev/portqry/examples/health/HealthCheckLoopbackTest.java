@@ -1,5 +1,9 @@
 package dev.portqry.examples.health;
 
+import dev.portqry.protocols.health.CheckResult;
+import dev.portqry.protocols.health.Expectations;
+import dev.portqry.protocols.health.HealthCheck;
+import dev.portqry.protocols.health.HealthState;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portqry.testkit.LoopbackPeers;
