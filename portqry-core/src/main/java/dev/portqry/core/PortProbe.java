@@ -1,6 +1,7 @@
 package dev.portqry.core;
 
 import dev.portqry.core.internal.FutureGuard;
+import dev.portqry.core.internal.NettyVersionCheck;
 import dev.portqry.core.internal.ProbeEngine;
 import dev.portqry.core.internal.TargetResolver;
 import dev.portqry.core.internal.Transport;
@@ -491,8 +492,13 @@ public final class PortProbe implements AutoCloseable {
             return this;
         }
 
-        /** @return a new probe */
+        /**
+         * @return a new probe
+         * @throws IllegalStateException when the Netty on the class path is not 4.2: the message names
+         *     each module found, its jar, and the fix (import {@code io.netty:netty-bom:4.2.18.Final})
+         */
         public PortProbe build() {
+            NettyVersionCheck.require();
             return new PortProbe(this);
         }
     }

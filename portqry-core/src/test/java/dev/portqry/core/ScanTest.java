@@ -1,5 +1,6 @@
 package dev.portqry.core;
 
+import dev.portqry.testkit.LoopbackPeers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portqry.core.spi.ResponderRegistry;

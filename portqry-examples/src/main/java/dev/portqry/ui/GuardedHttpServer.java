@@ -1,6 +1,5 @@
 package dev.portqry.ui;
 
-import dev.portqry.core.internal.Transport;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -12,6 +11,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.ServerChannel;
+import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
@@ -65,7 +65,8 @@ final class GuardedHttpServer implements AutoCloseable {
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(service, "service");
         AnswerWriter writer = new AnswerWriter(defensive, service);
-        boolean epoll = Transport.preferred().name().equals("epoll");
+        // The same choice as the core's: epoll where its natives load, NIO elsewhere.
+        boolean epoll = Epoll.isAvailable();
         IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         Class<? extends ServerChannel> type = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("portqry-ui-io", true), io);

@@ -2,7 +2,7 @@ package dev.portqry.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.portqry.core.LoopbackPeers;
+import dev.portqry.testkit.LoopbackPeers;
 import io.netty.util.internal.MacAddressUtil;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;

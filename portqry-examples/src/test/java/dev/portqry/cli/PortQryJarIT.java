@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dev.portqry.core.LoopbackPeers;
+import dev.portqry.testkit.LoopbackPeers;
 import dev.portqry.testbed.Testbed;
 import java.io.IOException;
 import java.io.InputStream;

@@ -4,7 +4,7 @@ import static dev.portqry.ui.UiClient.form;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
-import dev.portqry.core.LoopbackPeers;
+import dev.portqry.testkit.LoopbackPeers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,6 +1,6 @@
 package dev.portqry.ui;
 
-import dev.portqry.core.LoopbackPeers;
+import dev.portqry.testkit.LoopbackPeers;
 import dev.portqry.core.PortProbe;
 import dev.portqry.core.ProbeOptions;
 import dev.portqry.core.spi.ResponderRegistry;

@@ -1,6 +1,6 @@
 package dev.portqry.core.bench;
 
-import dev.portqry.core.LoopbackPeers;
+import dev.portqry.testkit.LoopbackPeers;
 import dev.portqry.core.PortProbe;
 import dev.portqry.core.PortSpec;
 import dev.portqry.core.PortState;

@@ -1,5 +1,7 @@
 package dev.portqry.examples.health;
 
+import dev.portqry.protocols.health.CheckResult;
+import dev.portqry.protocols.health.HealthState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;

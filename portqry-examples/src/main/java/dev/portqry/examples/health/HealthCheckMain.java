@@ -1,5 +1,7 @@
 package dev.portqry.examples.health;
 
+import dev.portqry.protocols.health.HealthCheck;
+import dev.portqry.protocols.health.HealthConfig;
 import dev.portqry.core.PortProbe;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package dev.portqry.examples.health;
 
+import dev.portqry.protocols.health.HealthState;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package dev.portqry.examples.health;
 
+import dev.portqry.protocols.health.CheckResult;
+
 /**
  * Hears every finished check run, e.g. to record metrics ({@link HealthMetrics}). Called on the
  * thread that finished the run: return quickly and never block.

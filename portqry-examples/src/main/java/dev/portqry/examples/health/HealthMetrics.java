@@ -1,5 +1,7 @@
 package dev.portqry.examples.health;
 
+import dev.portqry.protocols.health.HealthCheck;
+import dev.portqry.protocols.health.HealthState;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,5 +1,9 @@
 package dev.portqry.examples.health;
 
+import dev.portqry.protocols.health.CheckResult;
+import dev.portqry.protocols.health.HealthCheck;
+import dev.portqry.protocols.health.HealthConfig;
+import dev.portqry.protocols.health.HealthState;
 import dev.portqry.core.PortProbe;
 import dev.portqry.core.ProbeOptions;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package dev.portqry.examples.health;
 
+import dev.portqry.protocols.health.HealthState;
 import java.util.List;
 import java.util.Optional;
 

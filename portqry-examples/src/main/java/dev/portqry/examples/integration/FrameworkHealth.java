@@ -2,7 +2,7 @@ package dev.portqry.examples.integration;
 
 import dev.portqry.examples.health.CheckReport;
 import dev.portqry.examples.health.HealthReport;
-import dev.portqry.examples.health.HealthState;
+import dev.portqry.protocols.health.HealthState;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;

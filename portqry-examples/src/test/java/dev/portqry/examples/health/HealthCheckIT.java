@@ -1,5 +1,8 @@
 package dev.portqry.examples.health;
 
+import dev.portqry.protocols.health.HealthCheck;
+import dev.portqry.protocols.health.HealthConfig;
+import dev.portqry.protocols.health.HealthState;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portqry.core.PortProbe;

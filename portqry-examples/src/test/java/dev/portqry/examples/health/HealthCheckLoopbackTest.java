@@ -1,8 +1,12 @@
 package dev.portqry.examples.health;
 
+import dev.portqry.protocols.health.CheckResult;
+import dev.portqry.protocols.health.Expectations;
+import dev.portqry.protocols.health.HealthCheck;
+import dev.portqry.protocols.health.HealthState;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.portqry.core.LoopbackPeers;
+import dev.portqry.testkit.LoopbackPeers;
 import dev.portqry.core.PortProbe;
 import dev.portqry.core.PortState;
 import dev.portqry.examples.FakeLdapServer;

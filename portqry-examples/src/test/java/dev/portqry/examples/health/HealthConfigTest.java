@@ -1,5 +1,8 @@
 package dev.portqry.examples.health;
 
+import dev.portqry.protocols.health.Expectation;
+import dev.portqry.protocols.health.HealthCheck;
+import dev.portqry.protocols.health.HealthConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

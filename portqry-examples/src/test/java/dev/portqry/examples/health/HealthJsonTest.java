@@ -1,5 +1,6 @@
 package dev.portqry.examples.health;
 
+import dev.portqry.protocols.health.HealthState;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

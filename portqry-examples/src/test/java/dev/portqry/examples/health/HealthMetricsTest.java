@@ -2,7 +2,7 @@ package dev.portqry.examples.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.portqry.core.LoopbackPeers;
+import dev.portqry.testkit.LoopbackPeers;
 import dev.portqry.core.PortProbe;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;

@@ -1,8 +1,10 @@
 package dev.portqry.examples.health;
 
+import dev.portqry.protocols.health.HealthCheck;
+import dev.portqry.protocols.health.HealthState;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.portqry.core.LoopbackPeers;
+import dev.portqry.testkit.LoopbackPeers;
 import dev.portqry.core.PortProbe;
 import java.io.InputStream;
 import java.net.HttpURLConnection;

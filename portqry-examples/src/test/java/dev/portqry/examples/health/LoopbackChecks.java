@@ -1,5 +1,6 @@
 package dev.portqry.examples.health;
 
+import dev.portqry.protocols.health.HealthCheck;
 import dev.portqry.core.PortProbe;
 import dev.portqry.core.ProbeOptions;
 import java.net.InetAddress;

@@ -2,10 +2,10 @@ package dev.portqry.examples.integration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.portqry.core.LoopbackPeers;
+import dev.portqry.testkit.LoopbackPeers;
 import dev.portqry.core.PortProbe;
 import dev.portqry.core.ProbeOptions;
-import dev.portqry.examples.health.HealthCheck;
+import dev.portqry.protocols.health.HealthCheck;
 import dev.portqry.examples.health.HealthMonitor;
 import java.net.InetAddress;
 import java.net.ServerSocket;

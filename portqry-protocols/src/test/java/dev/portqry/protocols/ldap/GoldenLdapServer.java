@@ -1,5 +1,6 @@
 package dev.portqry.protocols.ldap;
 
+import dev.portqry.testkit.LoopbackPeers;
 import dev.portqry.protocols.ber.BerLimits;
 import dev.portqry.protocols.ber.BerReader;
 import io.netty.buffer.Unpooled;
@@ -15,7 +16,7 @@ import java.util.Arrays;
 
 /**
  * Replays a golden reply with the messageID of whatever search arrives: over UDP through
- * {@link dev.portqry.core.LoopbackPeers.UdpResponder}, over TCP from a tiny blocking server that
+ * {@link dev.portqry.testkit.LoopbackPeers.UdpResponder}, over TCP from a tiny blocking server that
  * writes the reply in small pieces so that the client must frame it across reads.
  */
 final class GoldenLdapServer {

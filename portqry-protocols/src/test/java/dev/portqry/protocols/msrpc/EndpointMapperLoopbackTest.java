@@ -2,7 +2,7 @@ package dev.portqry.protocols.msrpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.portqry.core.LoopbackPeers;
+import dev.portqry.testkit.LoopbackPeers;
 import dev.portqry.core.PortProbe;
 import dev.portqry.core.PortState;
 import dev.portqry.core.PortStatus;

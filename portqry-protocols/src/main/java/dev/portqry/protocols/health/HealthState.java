@@ -1,4 +1,4 @@
-package dev.portqry.examples.health;
+package dev.portqry.protocols.health;
 
 /** The verdict of one health check, or of all of them. */
 public enum HealthState {

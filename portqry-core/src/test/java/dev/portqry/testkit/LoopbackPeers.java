@@ -1,5 +1,7 @@
-package dev.portqry.core;
+package dev.portqry.testkit;
 
+import dev.portqry.core.Protocol;
+import dev.portqry.core.ServiceNames;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;

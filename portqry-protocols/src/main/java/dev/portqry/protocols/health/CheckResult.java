@@ -1,4 +1,4 @@
-package dev.portqry.examples.health;
+package dev.portqry.protocols.health;
 
 import java.time.Duration;
 import java.time.Instant;

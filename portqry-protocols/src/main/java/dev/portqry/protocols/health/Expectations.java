@@ -1,4 +1,4 @@
-package dev.portqry.examples.health;
+package dev.portqry.protocols.health;
 
 import dev.portqry.core.PortProbe;
 import dev.portqry.core.PortStatus;
@@ -13,7 +13,9 @@ import dev.portqry.protocols.msrpc.EndpointMapper;
 import dev.portqry.protocols.msrpc.EndpointMapping;
 import dev.portqry.protocols.msrpc.RpcInterfaceId;
 import dev.portqry.protocols.msrpc.WellKnownInterfaces;
+import dev.portqry.protocols.smb.SmbResult;
 import dev.portqry.protocols.tls.TlsResult;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -22,8 +24,9 @@ import java.util.function.Function;
 
 /**
  * The ready-made {@link Expectation}s, and their one-token form for {@link HealthConfig} files:
- * {@code ldap-attribute=NAME}, {@code rpc-reachable=INTERFACE}, {@code kerberos-realm=REALM},
- * {@code cert-days-left=N}.
+ * {@code ldap-attribute=NAME}, {@code ldap-value=NAME=VALUE}, {@code rpc-reachable=INTERFACE},
+ * {@code kerberos-realm=REALM}, {@code kerberos-skew=SECONDS}, {@code cert-days-left=N},
+ * {@code smb-signing=required}.
  */
 public final class Expectations {
     private Expectations() {
@@ -42,6 +45,63 @@ public final class Expectations {
             List<String> values = dse.values(attribute);
             return values.isEmpty() ? Verdict.failed("rootDSE has no " + attribute)
                     : Verdict.met(attribute + "=" + values.get(0));
+        });
+    }
+
+    /**
+     * The LDAP rootDSE has an attribute with a given value among its values (compared ignoring
+     * case, as LDAP compares most rootDSE attributes), e.g. {@code domainControllerFunctionality=7}
+     * or {@code isGlobalCatalogReady=TRUE}.
+     *
+     * @param attribute the attribute's name, any case; not blank
+     * @param value the value one of its values must equal, ignoring case; not blank
+     * @return the expectation
+     */
+    public static Expectation ldapAttributeEquals(String attribute, String value) {
+        requireText(attribute, "attribute");
+        String wanted = requireText(value, "value");
+        return new Typed<>("LDAP " + attribute + "=" + wanted, "ldap", LdapRootDse.class, dse -> {
+            List<String> values = dse.values(attribute);
+            return values.stream().anyMatch(v -> v.equalsIgnoreCase(wanted)) ? Verdict.met(attribute + "=" + wanted)
+                    : Verdict.failed(values.isEmpty() ? "rootDSE has no " + attribute
+                            : attribute + " is " + String.join(", ", values));
+        });
+    }
+
+    /**
+     * The KDC's clock is within {@code max} of this machine's: Kerberos refuses tickets past the
+     * realm's skew (5 minutes by default), so a check with a tighter bound warns first. Forces the
+     * Kerberos responder, whose AS-REQ without pre-authentication draws the KDC's time.
+     *
+     * @param max the largest skew accepted, 1 s to 1 day
+     * @return the expectation
+     */
+    public static Expectation kerberosClockSkewWithin(Duration max) {
+        if (max == null || max.compareTo(Duration.ofSeconds(1)) < 0 || max.compareTo(Duration.ofDays(1)) > 0) {
+            throw new IllegalArgumentException("max clock skew must be 1 s to 1 day, was " + max);
+        }
+        return new Typed<>("Kerberos clock skew within " + max.toSeconds() + " s", "kerberos", KerberosResult.class,
+                r -> r.clockSkew().map(skew -> new Verdict(skew.abs().compareTo(max) <= 0,
+                        "clock skew " + skew.toMillis() / 1000.0 + " s")).orElse(Verdict.failed("no server time: "
+                        + r.summary())));
+    }
+
+    /**
+     * The SMB server requires message signing (SMB2 or SMB1 security mode), as domain controllers
+     * do by default: a DC that stopped requiring it is a finding.
+     *
+     * @return the expectation
+     */
+    public static Expectation smbSigningRequired() {
+        return new Typed<>("SMB signing required", "smb", SmbResult.class, r -> {
+            if (r.negotiate().isPresent()) {
+                boolean required = r.negotiate().get().signingRequired();
+                return new Verdict(required, "SMB2 " + r.dialect().map(Object::toString).orElse("negotiate")
+                        + (required ? " requires signing" : " does not require signing"));
+            }
+            return r.smb1().map(n -> new Verdict(n.signingRequired(),
+                    "SMB1 " + (n.signingRequired() ? "requires signing" : "does not require signing")))
+                    .orElse(Verdict.failed("no SMB negotiate response"));
         });
     }
 
@@ -139,7 +199,7 @@ public final class Expectations {
      *
      * @param token e.g. {@code ldap-attribute=dnsHostName}, not null
      * @return the expectation
-     * @throws IllegalArgumentException naming the token when it is not one of the four forms
+     * @throws IllegalArgumentException naming the token when it is not one of the forms above
      */
     public static Expectation parse(String token) {
         int eq = token.indexOf('=');
@@ -148,19 +208,37 @@ public final class Expectations {
         switch (key.toLowerCase(Locale.ROOT)) {
             case "ldap-attribute":
                 return ldapAttributePresent(value);
+            case "ldap-value": {
+                int eq2 = value.indexOf('=');
+                if (eq2 < 1) {
+                    throw new IllegalArgumentException("ldap-value needs NAME=VALUE, was " + token);
+                }
+                return ldapAttributeEquals(value.substring(0, eq2), value.substring(eq2 + 1));
+            }
+            case "kerberos-skew":
+                return kerberosClockSkewWithin(Duration.ofSeconds(number(key, value)));
+            case "smb-signing":
+                if (!value.equalsIgnoreCase("required")) {
+                    throw new IllegalArgumentException("smb-signing must be smb-signing=required, was " + token);
+                }
+                return smbSigningRequired();
             case "rpc-reachable":
                 return rpcInterfaceReachable(value);
             case "kerberos-realm":
                 return kerberosRealm(value);
             case "cert-days-left":
-                try {
-                    return certificateDaysLeftAbove(Integer.parseInt(value));
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("cert-days-left must be a whole number of days, was " + value, e);
-                }
+                return certificateDaysLeftAbove(number(key, value));
             default:
-                throw new IllegalArgumentException("expectation must be ldap-attribute=, rpc-reachable=, kerberos-realm= "
-                        + "or cert-days-left=, was " + token);
+                throw new IllegalArgumentException("expectation must be ldap-attribute=, ldap-value=, rpc-reachable=, "
+                        + "kerberos-realm=, kerberos-skew=, cert-days-left= or smb-signing=, was " + token);
+        }
+    }
+
+    private static int number(String key, String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a whole number, was " + value, e);
         }
     }
 

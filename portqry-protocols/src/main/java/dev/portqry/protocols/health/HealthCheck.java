@@ -1,4 +1,4 @@
-package dev.portqry.examples.health;
+package dev.portqry.protocols.health;
 
 import dev.portqry.core.PortProbe;
 import dev.portqry.core.PortState;
