@@ -29,6 +29,7 @@ import org.slf4j.LoggerFactory;
  * POST /api/queries/{id}/cancel       stop it
  * GET  /api/queries/{id}/report.json  its results as JSON, for download
  * GET  /api/queries/{id}/report.txt   its results as PortQry's text, for download
+ * GET  /api/domain/events?domain=...  the Domain view: one AD domain's DC matrix as server-sent events ({@link DomainStream})
  * </pre>
  */
 final class UiHandler implements HttpHandler {
@@ -82,6 +83,9 @@ final class UiHandler implements HttpHandler {
         } else if (path.equals("/api/services")) {
             allow(method, "GET");
             Responses.json(ex, 200, services());
+        } else if (path.equals("/api/domain/events")) {
+            allow(method, "GET");
+            DomainStream.send(ex, queries.probe(), ui);
         } else if (path.equals("/api/queries")) {
             allow(method, "POST");
             start(ex);

@@ -21,7 +21,7 @@ class DomainCommandIT {
         String dns = tb.get("dc.address");
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int code = cli(out).run("-domain", domain, "-dnsserver", dns);
+        int code = cli(out).run("-domain", domain, "-dnsserver", dns, "-querywait", "20000", "-udpwait", "3000");
         String text = out.toString(StandardCharsets.UTF_8);
         System.out.println(text);
         // Samba serves no WINS (TCP 42 NOT LISTENING) and never answers UDP 138: PortQry's worst code, 2.
@@ -34,7 +34,7 @@ class DomainCommandIT {
         assertThat(text.lines().filter(l -> !l.startsWith("  "))).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(120));
 
         ByteArrayOutputStream json = new ByteArrayOutputStream();
-        assertThat(cli(json).run("-domain", domain, "-dnsserver", dns, "-json")).isEqualTo(2);
+        assertThat(cli(json).run("-domain", domain, "-dnsserver", dns, "-json", "-querywait", "20000", "-udpwait", "3000")).isEqualTo(2);
         String j = json.toString(StandardCharsets.UTF_8);
         assertThat(j.lines()).hasSize(1);
         assertThat(j).contains("\"controller\":\"" + tb.get("dc2.fqdn") + "\"", "\"cldap-ping\":{\"state\":\"ANSWERED\"",

@@ -6,6 +6,7 @@ import dev.portqry.core.PortProbe;
 import dev.portqry.testbed.Testbed;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -63,7 +64,10 @@ class DomainCheckIT {
             nft("add", "chain", "inet", TABLE, "input", "{ type filter hook input priority 0; }");
             nft("add", "rule", "inet", TABLE, "input", "tcp", "dport", low + "-" + high, "drop");
             List<DomainCell> streamed = new CopyOnWriteArrayList<>();
-            DomainMatrix m = DomainCheck.builder().build().run(probe, dcs, streamed::add).get(60, TimeUnit.SECONDS);
+            // Generous deadlines: the machine may be loaded, and this test is about states, not time.
+            DomainCheck check = DomainCheck.builder().options(DomainCheck.DEFAULT_OPTIONS.toBuilder()
+                    .responderTimeout(Duration.ofSeconds(20)).udpTimeout(Duration.ofSeconds(3)).build()).build();
+            DomainMatrix m = check.run(probe, dcs, streamed::add).get(120, TimeUnit.SECONDS);
             assertThat(streamed).hasSize(m.rows().size() * m.columns().size());
 
             String dc1 = tb.get("dc.fqdn");
