@@ -154,7 +154,7 @@ final class DomainStream {
     private static Map<String, Object> discovery(DomainControllers d, List<CheckColumn> columns) {
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("domain", SafeText.escape(d.domain()));
-        o.put("dnsServer", d.dnsServer().getAddress().getHostAddress() + " port " + d.dnsServer().getPort());
+        o.put("dnsServer", io.netty.util.NetUtil.toAddressString(d.dnsServer().getAddress()) + " port " + d.dnsServer().getPort());
         o.put("records", d.queries().stream().map(q -> Map.of("name", SafeText.escape(q.name()), "outcome", q.outcome().name(),
                 "targets", q.records().stream().map(r -> SafeText.escape(r.target()) + ":" + r.port()).toList())).toList());
         o.put("controllers", d.controllers().stream().map(DomainStream::controller).toList());
@@ -165,7 +165,7 @@ final class DomainStream {
     private static Map<String, Object> controller(DomainController dc) {
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("hostName", SafeText.escape(dc.hostName()));
-        o.put("addresses", dc.addresses().stream().map(InetAddress::getHostAddress).toList());
+        o.put("addresses", dc.addresses().stream().map(io.netty.util.NetUtil::toAddressString).toList());
         o.put("roles", dc.roles().stream().sorted().map(r -> r.name().toLowerCase(Locale.ROOT)).toList());
         o.put("problem", SafeText.escape(dc.addressProblem()));
         return o;

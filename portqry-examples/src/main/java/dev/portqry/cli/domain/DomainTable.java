@@ -45,7 +45,7 @@ final class DomainTable {
                 : q.records().stream().map(r -> esc(r.target()) + ":" + r.port()).collect(Collectors.joining(", ")))));
         for (DomainController dc : d.controllers()) {
             out.add("  " + esc(dc.hostName()) + "  " + (dc.addresses().isEmpty() ? esc(dc.addressProblem())
-                    : dc.addresses().stream().map(a -> a.getHostAddress()).collect(Collectors.joining(" ")))
+                    : dc.addresses().stream().map(a -> io.netty.util.NetUtil.toAddressString(a)).collect(Collectors.joining(" ")))
                     + "  (" + roles(dc.roles()) + ")");
         }
         return out;
@@ -88,8 +88,9 @@ final class DomainTable {
                     String text = cell.state().needsReason()
                             ? (cell.value().isEmpty() ? "" : esc(cell.value()) + "; ") + esc(cell.reason())
                             : esc(cell.value());
-                    details.add("  " + esc(r.controller().hostName()) + " " + cell.column().label() + ": "
-                            + paint(cell.state(), cell.state().displayName()) + (text.isEmpty() ? "" : " - " + text));
+                    String head = "  " + esc(r.controller().hostName()) + " " + cell.column().label() + ": ";
+                    details.addAll(wrap(head + cell.state().displayName() + (text.isEmpty() ? "" : " - " + text), head.length(),
+                            cell.state().displayName(), paint(cell.state(), cell.state().displayName())));
                 }
             }
         }
@@ -101,6 +102,27 @@ final class DomainTable {
         out.add("");
         out.add("Checked " + m.rows().size() + " domain controller" + (m.rows().size() == 1 ? "" : "s") + " in "
                 + m.elapsed().toMillis() + " ms; exit code " + m.exitCode());
+        return out;
+    }
+
+    /** Wraps a details line at spaces to the width, continuation lines indented; colours the state once. */
+    private List<String> wrap(String line, int stateAt, String state, String painted) {
+        List<String> out = new ArrayList<>();
+        String rest = line;
+        String indent = "      ";
+        while (rest.length() > width) {
+            int cut = rest.lastIndexOf(' ', width);
+            if (cut <= indent.length()) {
+                cut = width;
+            }
+            out.add(rest.substring(0, cut).stripTrailing());
+            rest = indent + rest.substring(cut).stripLeading();
+        }
+        out.add(rest);
+        String first = out.get(0);
+        if (first.startsWith(state, stateAt)) {
+            out.set(0, first.substring(0, stateAt) + painted + first.substring(stateAt + state.length()));
+        }
         return out;
     }
 
