@@ -83,7 +83,7 @@ if [ -z "$other" ] && ip netns list 2>/dev/null | grep -qw "^$DC2_NS"; then
   ip netns delete "$DC2_NS" && say "deleted network namespace $DC2_NS"
 fi
 if [ -z "$other" ] && ip link show "$DC2_VETH_ROOT" >/dev/null 2>&1; then
-  ip link delete "$DC2_VETH_ROOT" && say "deleted leftover veth $DC2_VETH_ROOT"
+  ip link delete "$DC2_VETH_ROOT" 2>/dev/null && say "deleted leftover veth $DC2_VETH_ROOT"
 fi
 [ -n "$other" ] || rm -f "$OWNER"
 

@@ -55,6 +55,23 @@ class NetlogonSamLogonResponseExTest {
     }
 
     @Test
+    void randomMutationsDecodeOrFailTyped() {
+        java.util.Random rnd = new java.util.Random(21);
+        for (int i = 0; i < 20_000; i++) {
+            byte[] m = SAMBA.clone();
+            for (int k = 0, n = 1 + rnd.nextInt(4); k < n; k++) {
+                m[rnd.nextInt(m.length)] = (byte) rnd.nextInt(256);
+            }
+            try {
+                NetlogonSamLogonResponseEx r = NetlogonSamLogonResponseEx.decode(m);
+                assertThat(r.dnsHostName().length()).isLessThanOrEqualTo(WireNames.MAX_NAME_CHARS);
+            } catch (ProtocolDecodeException e) {
+                // typed: fine
+            }
+        }
+    }
+
+    @Test
     void theRequestIsTheLdapPingOfMsAdts() {
         byte[] req = NetlogonPingConversation.request(7, "corp.example.test");
         // (&(DnsDomain=corp.example.test)(NtVer=\06\00\00\00)), attribute Netlogon, base "" scope base.
