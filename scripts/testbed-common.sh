@@ -32,6 +32,16 @@ NS_ADDR4=198.18.0.2
 NS_ROOT6=fd70:7172::1   # unique local address, likewise unrouted
 NS_ADDR6=fd70:7172::2
 
+# The second domain controller (DC2): its own network namespace behind its own veth pair. DC1 also
+# listens on the root end, so that DC2 can join and replicate; see testbed/README.md.
+DC2_NS=pqdc2
+DC2_VETH_ROOT=pqd0
+DC2_VETH_NS=pqd1
+DC2_ROOT4=198.18.0.5    # DC1's address towards DC2 (RFC 2544, like the pqtest pair)
+DC2_ADDR4=198.18.0.6    # DC2
+DC2_ROOT6=fd70:7172:2::1
+DC2_ADDR6=fd70:7172:2::2
+
 tb_log() { printf 'testbed: %s\n' "$*"; }
 tb_die() { printf 'testbed: ERROR: %s\n' "$*" >&2; exit 1; }
 

@@ -72,6 +72,19 @@ fi
 if [ -z "$other" ] && ip link show "$VETH_ROOT" >/dev/null 2>&1; then
   ip link delete "$VETH_ROOT" && say "deleted leftover veth $VETH_ROOT"
 fi
+# DC2's namespace, likewise (its samba was stopped in steps 1 and 2; anything left inside is ours).
+if [ -z "$other" ] && ip netns list 2>/dev/null | grep -qw "^$DC2_NS"; then
+  for pid in $(ip netns pids "$DC2_NS" 2>/dev/null); do
+    tb_log "stopping leftover process $pid inside namespace $DC2_NS"
+    kill -TERM "$pid" 2>/dev/null
+  done
+  for i in $(seq 1 20); do [ -n "$(ip netns pids "$DC2_NS" 2>/dev/null)" ] || break; sleep 0.25; done
+  for pid in $(ip netns pids "$DC2_NS" 2>/dev/null); do kill -KILL "$pid" 2>/dev/null; done
+  ip netns delete "$DC2_NS" && say "deleted network namespace $DC2_NS"
+fi
+if [ -z "$other" ] && ip link show "$DC2_VETH_ROOT" >/dev/null 2>&1; then
+  ip link delete "$DC2_VETH_ROOT" 2>/dev/null && say "deleted leftover veth $DC2_VETH_ROOT"
+fi
 [ -n "$other" ] || rm -f "$OWNER"
 
 # 4. Samba's /run/samba mount point, if testbed-up.sh had to create it.

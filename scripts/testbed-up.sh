@@ -100,6 +100,22 @@ if ! rpc_range_free; then
 fi
 
 # ---------------------------------------------------------------------------------------------
+# DC2's network namespace and veth pair come first: DC1 listens on the root end ($DC2_ROOT4) too.
+dc2_network() {
+  tb_log "creating network namespace $DC2_NS ($DC2_ADDR4, $DC2_ADDR6) behind veth $DC2_VETH_ROOT for DC2"
+  ip netns add "$DC2_NS"
+  ip link add "$DC2_VETH_ROOT" type veth peer name "$DC2_VETH_NS" netns "$DC2_NS"
+  ip addr add "$DC2_ROOT4/30" dev "$DC2_VETH_ROOT"
+  ip -6 addr add "$DC2_ROOT6/64" dev "$DC2_VETH_ROOT" nodad
+  ip link set "$DC2_VETH_ROOT" up
+  ip -n "$DC2_NS" link set lo up
+  ip -n "$DC2_NS" addr add "$DC2_ADDR4/30" dev "$DC2_VETH_NS"
+  ip -n "$DC2_NS" -6 addr add "$DC2_ADDR6/64" dev "$DC2_VETH_NS" nodad
+  ip -n "$DC2_NS" link set "$DC2_VETH_NS" up
+}
+dc2_network
+
+# ---------------------------------------------------------------------------------------------
 # Private resolver for every Samba process: inside its own mount namespace /etc/resolv.conf is
 # replaced by one naming the DC itself, so no lookup Samba makes can leave loopback. The root
 # namespace's file is never changed.
@@ -127,28 +143,35 @@ if ! "${SAMBA_NS[@]}" samba-tool domain provision --targetdir="$SAMBA" --realm="
   tb_die "Samba provisioning failed (log $SAMBA/log/provision.log)"
 fi
 # Keep provisioning's [global] section minus what points outside the state dir or off the machine,
-# and drop the print shares.
+# and drop the print shares. samba_conf CONF STATEDIR RUNDIR INTERFACES (used for DC2 as well).
+samba_conf() {
+  local conf=$1 dir=$2 run=$3 ifaces=$4
+  awk '/^\[/ { keep = ($0 == "[global]" || $0 == "[sysvol]" || $0 == "[netlogon]") }
+       keep && !/^[ \t]*(dns forwarder|log file|panic action|logging|interfaces) *=/' "$conf" >"$conf.new"
+  awk -v s="$dir" -v r="$run" -v low="$DC_RPC_LOW" -v high="$DC_RPC_HIGH" -v ifaces="$ifaces" '
+    { print }
+    $0 == "[global]" {
+      print "\t# portqry testbed: no DNS forwarder, so no query is sent past loopback."
+      print "\tdns forwarder ="
+      print "\tdns update command = /bin/true"
+      print "\tspn update command = /bin/true"
+      print "\tinterfaces = " ifaces
+      print "\tlogging = file"
+      print "\tlog file = " s "/log/samba.log"
+      print "\tlog level = 1"
+      print "\tntp signd socket directory = " r "/ntp_signd"
+      print "\tload printers = no"
+      print "\tprinting = bsd"
+      print "\tprintcap name = /dev/null"
+      print "\tdisable spoolss = yes"
+      print "\trpc server dynamic port range = " low "-" high
+    }' "$conf.new" >"$conf"
+  rm -f "$conf.new"
+}
 conf="$SAMBA/etc/smb.conf"
-awk '/^\[/ { keep = ($0 == "[global]" || $0 == "[sysvol]" || $0 == "[netlogon]") }
-     keep && !/^[ \t]*(dns forwarder|log file|panic action|logging) *=/' "$conf" >"$conf.new"
-awk -v s="$SAMBA" -v r="/run/samba" -v low="$DC_RPC_LOW" -v high="$DC_RPC_HIGH" '
-  { print }
-  $0 == "[global]" {
-    print "\t# portqry testbed: no DNS forwarder, so no query is sent past loopback."
-    print "\tdns forwarder ="
-    print "\tdns update command = /bin/true"
-    print "\tspn update command = /bin/true"
-    print "\tlogging = file"
-    print "\tlog file = " s "/log/samba.log"
-    print "\tlog level = 1"
-    print "\tntp signd socket directory = " r "/ntp_signd"
-    print "\tload printers = no"
-    print "\tprinting = bsd"
-    print "\tprintcap name = /dev/null"
-    print "\tdisable spoolss = yes"
-    print "\trpc server dynamic port range = " low "-" high
-  }' "$conf.new" >"$conf"
-rm -f "$conf.new"
+# DC1 serves loopback (every IT's 127.0.0.1 and ::1) and, for DC2's join and replication, the root
+# end of DC2's veth pair.
+samba_conf "$conf" "$SAMBA" /run/samba "lo $DC2_ROOT4 $DC2_ROOT6"
 mkdir -p "$SAMBA/cache"
 tb_log "provisioned in $((SECONDS - t)) s"
 
@@ -286,6 +309,68 @@ tb_wait "samba LDAP rootDSE" samba 20 "$SAMBA/log/samba.log" \
   bash -c 'ldapsearch -x -o nettimeout=2 -H ldap://127.0.0.1 -b "" -s base defaultNamingContext 2>/dev/null | grep -qi "^defaultNamingContext: $0"' "$DC_BASEDN"
 
 # ---------------------------------------------------------------------------------------------
+# DC2: a second domain controller joins the domain from its own network namespace ($DC2_NS), so
+# that DNS discovery finds two DCs at different addresses. It sees DC1 at $DC2_ROOT4 only; its
+# resolver and KDC list name DC1 there; it forwards nothing.
+DC2_HOST=dc2
+DC2_FQDN=dc2.corp.example.test
+SAMBA2="$LIVE/samba2"
+SAMBA2_RUN="$RUNDIR/samba2"
+mkdir -p "$SAMBA2/log" "$SAMBA2_RUN"
+printf 'nameserver %s\nsearch corp.example.test\n' "$DC2_ROOT4" >"$SAMBA2/resolv.conf"
+printf '[libdefaults]\n\tdefault_realm = %s\n\tdns_lookup_realm = false\n\tdns_lookup_kdc = false\n[realms]\n\t%s = {\n\t\tkdc = %s\n\t}\n' \
+  "$DC_REALM" "$DC_REALM" "$DC2_ROOT4" >"$SAMBA2/krb5.conf"
+DC2_NSX=(ip netns exec "$DC2_NS" env KRB5_CONFIG="$SAMBA2/krb5.conf" unshare --mount --propagation private
+  sh -c 'mount --bind "$1" /etc/resolv.conf && mount --bind "$2" /run/samba && shift 2 && exec "$@"'
+  sh "$SAMBA2/resolv.conf" "$SAMBA2_RUN")
+
+dc2_join() {
+  local t=$SECONDS
+  tb_log "joining DC2 $DC2_FQDN ($DC2_ADDR4) to $DC_REALM through DC1 at $DC2_ROOT4"
+  if ! "${DC2_NSX[@]}" samba-tool domain join "$DC_REALM" DC --server="$DC2_ROOT4" \
+        -U "Administrator%$DC_PASS" --targetdir="$SAMBA2" --dns-backend=SAMBA_INTERNAL \
+        --option="netbios name=DC2" --option="interfaces=lo $DC2_ADDR4 $DC2_ADDR6" \
+        --option="bind interfaces only=yes" --option="dns forwarder=" \
+        >"$SAMBA2/log/join.log" 2>&1; then
+    tail -n 30 "$SAMBA2/log/join.log" >&2
+    tb_die "DC2 could not join the domain (log $SAMBA2/log/join.log)"
+  fi
+  samba_conf "$SAMBA2/etc/smb.conf" "$SAMBA2" /run/samba "lo $DC2_ADDR4 $DC2_ADDR6"
+  mkdir -p "$SAMBA2/cache"
+  tb_log "DC2 joined in $((SECONDS - t)) s"
+}
+
+# DNS records DC2 needs in DC1's DNS: its A and AAAA (the join adds them), and the SRV records that
+# announce it (samba_dnsupdate would add them at DC2's first start; the testbed adds them itself, as
+# it does DC1's A record). _ldap._tcp.dc lives in the forest zone _msdcs.<domain>.
+dc2_dns() {
+  local rr zone name type data
+  for rr in "corp.example.test|$DC2_HOST|A|$DC2_ADDR4" "corp.example.test|$DC2_HOST|AAAA|$DC2_ADDR6" \
+            "_msdcs.corp.example.test|_ldap._tcp.dc|SRV|$DC2_FQDN 389 0 100" \
+            "corp.example.test|_kerberos._tcp|SRV|$DC2_FQDN 88 0 100" \
+            "corp.example.test|_gc._tcp|SRV|$DC2_FQDN 3268 0 100" \
+            "corp.example.test|_ldap._tcp|SRV|$DC2_FQDN 389 0 100"; do
+    IFS='|' read -r zone name type data <<<"$rr"
+    if ! dig +short +time=1 +tries=1 @127.0.0.1 "$name.$zone" "$type" | grep -qi "${data%% *}"; then
+      "${SAMBA_NS[@]}" samba-tool dns add 127.0.0.1 "$zone" "$name" "$type" "$data" \
+        -U "Administrator%$DC_PASS" --use-kerberos=off >>"$SAMBA2/log/dns-add.log" 2>&1 ||
+        { cat "$SAMBA2/log/dns-add.log" >&2; tb_die "could not add $type $data for $name.$zone"; }
+    fi
+  done
+}
+
+dc2_up() { tb_tcp_open "$DC2_ADDR4" 389 && tb_tcp_open "$DC2_ADDR4" 135; }
+dc2_srv() { dig +short +time=1 +tries=1 @127.0.0.1 _ldap._tcp.dc._msdcs.corp.example.test SRV | grep -qi "$DC2_FQDN"; }
+
+dc2_join
+tb_start samba-dc2 "$SAMBA2/log/samba.stdout.log" "${DC2_NSX[@]}" samba -s "$SAMBA2/etc/smb.conf" -F -M standard
+dc2_dns
+t=$SECONDS
+tb_wait "samba DC2 (LDAP 389 + endpoint mapper 135 on $DC2_ADDR4)" samba-dc2 90 "$SAMBA2/log/samba.log" dc2_up
+tb_wait "DC2's SRV record in DC1's DNS" samba 20 "$SAMBA/log/samba.log" dc2_srv
+tb_log "DC2 answers after $((SECONDS - t)) s"
+
+# ---------------------------------------------------------------------------------------------
 cat >"$PROPS.tmp" <<EOF
 # Written by scripts/testbed-up.sh on $(date -u +%Y-%m-%dT%H:%M:%SZ); keys are described in testbed/README.md.
 dc.address=127.0.0.1
@@ -329,6 +414,12 @@ ns.udp.drop=$NS_UDP_DROP
 ns.tcp.reject.hostunreach=$NS_TCP_REJECT_HOST
 ns.tcp.reject.adminprohibited=$NS_TCP_REJECT_ADMIN
 ns.udp.reject.hostunreach=$NS_UDP_REJECT_HOST
+dc.address.dc2side=$DC2_ROOT4
+dc2.ns=$DC2_NS
+dc2.address=$DC2_ADDR4
+dc2.address6=$DC2_ADDR6
+dc2.fqdn=$DC2_FQDN
+dc2.hostname=$DC2_HOST
 EOF
 mv "$PROPS.tmp" "$PROPS"
 trap - EXIT

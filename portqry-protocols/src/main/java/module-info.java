@@ -8,8 +8,11 @@ module dev.portqry.protocols {
     requires io.netty.transport;
     requires io.netty.codec;
     requires io.netty.codec.dns;
+    requires io.netty.resolver;
+    requires io.netty.resolver.dns;
     requires org.slf4j;
 
+    exports dev.portqry.protocols.ad;
     exports dev.portqry.protocols.ber;
     exports dev.portqry.protocols.dns;
     exports dev.portqry.protocols.greeting;
@@ -43,5 +46,6 @@ module dev.portqry.protocols {
             dev.portqry.protocols.greeting.SmtpResponder,
             dev.portqry.protocols.tftp.TftpResponder,
             dev.portqry.protocols.l2tp.L2tpResponder,
-            dev.portqry.protocols.ike.IkeResponder;
+            dev.portqry.protocols.ike.IkeResponder,
+            dev.portqry.protocols.ad.NetlogonPingResponder;
 }

@@ -21,6 +21,8 @@ public final class ExitCodes {
     public static final int UNRESOLVED = 4;
     /** The run failed: source port in use, log file not writable, local mode unsupported, internal error. */
     public static final int FAILURE = 5;
+    /** {@code -domain}: the DNS server did not answer the SRV questions. */
+    public static final int DNS_SILENT = 6;
 
     private ExitCodes() {
     }
@@ -43,6 +45,7 @@ public final class ExitCodes {
                 "  3  usage error (bad option, value or combination; log file not overwritten)",
                 "  4  a target name did not resolve",
                 "  5  run failed (source port in use, log file not writable, local mode unsupported, internal error)",
+                "  6  -domain: the DNS server did not answer (no SRV record found: 4)",
                 "  Several ports or targets: the highest code wins.");
     }
 }

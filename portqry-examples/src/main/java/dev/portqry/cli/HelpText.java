@@ -76,6 +76,7 @@ final class HelpText {
                 "  -h | -? | -help  this text",
                 "",
                 "Exit codes:"));
+        l.addAll(l.size() - 2, dev.portqry.cli.domain.DomainCommand.helpLines());
         l.addAll(ExitCodes.table());
         l.addAll(List.of("",
                 "Examples:",

@@ -123,6 +123,10 @@ public final class PortQry {
         List<String> argv = Arrays.asList(args);
         Output o = null;
         Thread hook = null;
+        if (dev.portqry.cli.domain.DomainCommand.applies(argv)) {
+            return new dev.portqry.cli.domain.DomainCommand(out, err, probes, installHook
+                    && dev.portqry.cli.domain.DomainCommand.colourTerminal()).run(argv);
+        }
         try {
             CliRequest req = ArgumentParser.parse(argv);
             if (req.mode() == CliRequest.Mode.HELP) {

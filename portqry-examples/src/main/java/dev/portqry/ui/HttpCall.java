@@ -49,6 +49,12 @@ final class HttpCall {
         return path;
     }
 
+    /** @return the request target's query string, still percent-encoded; null when there is none */
+    String rawQuery() {
+        String q = new QueryStringDecoder(head.uri()).rawQuery();
+        return q.isEmpty() ? null : q;
+    }
+
     /**
      * @param name a header name, case-insensitive
      * @return its first value, null when absent

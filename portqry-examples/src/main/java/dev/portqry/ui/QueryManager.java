@@ -53,6 +53,11 @@ final class QueryManager implements AutoCloseable {
         this.slots = new Semaphore(ui.maxQueries());
     }
 
+    /** @return the probe engine (the Domain view runs its checks on it too) */
+    PortProbe probe() {
+        return probe;
+    }
+
     /** @return the responder settings the form's community goes to */
     ResponderSettings settings() {
         return settings;

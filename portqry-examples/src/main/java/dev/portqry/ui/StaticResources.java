@@ -18,6 +18,7 @@ final class StaticResources {
             "/app.css", "app.css",
             "/app.js", "app.js",
             "/render.js", "render.js",
+            "/domain.js", "domain.js",
             "/favicon.svg", "favicon.svg");
     private static final Map<String, String> TYPES = Map.of(
             "html", "text/html; charset=utf-8",

@@ -31,6 +31,7 @@ import java.util.regex.Pattern;
  * POST /api/queries/{id}/cancel       stop it
  * GET  /api/queries/{id}/report.json  its results as JSON, for download
  * GET  /api/queries/{id}/report.txt   its results as PortQry's text, for download
+ * GET  /api/domain/events?domain=...  the Domain view: one AD domain's DC matrix as server-sent events ({@link DomainStream})
  * </pre>
  */
 final class UiHandler implements HttpService {
@@ -77,6 +78,9 @@ final class UiHandler implements HttpService {
         } else if (path.equals("/api/services")) {
             allow(method, "GET");
             call.respond(Responses.json(200, services()));
+        } else if (path.equals("/api/domain/events")) {
+            allow(method, "GET");
+            DomainStream.send(call, queries.probe(), ui);
         } else if (path.equals("/api/queries")) {
             allow(method, "POST");
             start(call);
