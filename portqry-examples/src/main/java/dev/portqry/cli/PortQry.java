@@ -170,7 +170,12 @@ public final class PortQry {
                 BufferedReader r = new BufferedReader(new InputStreamReader(in, Charset.defaultCharset()));
                 return new InteractiveShell(r, o, runner, req.query()).run();
             }
-            return runner.run(req.query());
+            int code = runner.run(req.query());
+            // PortQry's query log ends with two blank lines before its end marker ("Using the PortQry
+            // command-line tool", the -q -l sample).
+            o.logOnly("");
+            o.logOnly("");
+            return code;
         }
     }
 
