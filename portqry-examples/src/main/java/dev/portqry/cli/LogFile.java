@@ -59,7 +59,7 @@ final class LogFile implements AutoCloseable {
             LogFile log = new LogFile(path, w);
             log.line("PortQry Version 2.0 Log File");
             log.line("");
-            log.line("System Date: " + CTIME.format(ZonedDateTime.now()));
+            log.line("System Date: " + systemDate());
             log.line("");
             log.line("Command run:");
             log.line(" portqry " + String.join(" ", argv));
@@ -72,6 +72,11 @@ final class LogFile implements AutoCloseable {
         } catch (IOException e) {
             throw writeFailure(path, e);
         }
+    }
+
+    /** @return the current date as PortQry prints it after {@code System Date:}, e.g. {@code Thu Jan  8 14:03:07 2026} */
+    static String systemDate() {
+        return CTIME.format(ZonedDateTime.now());
     }
 
     private static CliException writeFailure(Path path, IOException e) {
