@@ -48,7 +48,7 @@ final class LocalReport {
         sorted.forEach(s -> out.add(s.row()));
         out.add("");
         out.addAll(statistics(sorted));
-        Map<Long, List<SocketEntry>> byPid = byPid(sockets, owners);
+        Map<Long, List<SocketEntry>> byPid = byPid(sorted, owners);
         out.add("TCP/UDP Port to Process Mappings");
         out.add("");
         out.add(sorted.size() + " mappings found");
