@@ -15,8 +15,8 @@ import java.util.function.UnaryOperator;
 /**
  * Golden transcripts: {@code src/test/resources/golden/cli/NAME.txt} holds the expected output
  * byte for byte. Lines starting {@code #} at the top say which Microsoft sample the file follows
- * and are not part of the transcript. With {@code -Dportqry.golden.write=true} a failing test
- * writes the actual output next to the expected file ({@code NAME.txt.actual}) for review.
+ * and are not part of the transcript. A failing comparison writes the masked actual output to
+ * {@code target/golden-actual/NAME.txt} for review.
  */
 public final class Golden {
     private Golden() {
@@ -52,9 +52,10 @@ public final class Golden {
     public static void assertMatches(String name, String actual, UnaryOperator<String> mask) {
         String masked = mask.apply(actual);
         String expected = expected(name);
-        if (!masked.equals(expected) && Boolean.getBoolean("portqry.golden.write")) {
+        if (!masked.equals(expected)) {
             try {
-                Files.writeString(Path.of("src/test/resources/golden/cli", name + ".txt.actual"), masked, StandardCharsets.UTF_8);
+                Path actual = Files.createDirectories(Path.of("target", "golden-actual")).resolve(name + ".txt");
+                Files.writeString(actual, masked, StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
