@@ -54,8 +54,8 @@ public final class Golden {
         String expected = expected(name);
         if (!masked.equals(expected)) {
             try {
-                Path actual = Files.createDirectories(Path.of("target", "golden-actual")).resolve(name + ".txt");
-                Files.writeString(actual, masked, StandardCharsets.UTF_8);
+                Path file = Files.createDirectories(Path.of("target", "golden-actual")).resolve(name + ".txt");
+                Files.writeString(file, masked, StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
