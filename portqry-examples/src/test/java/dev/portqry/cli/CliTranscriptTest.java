@@ -1,0 +1,100 @@
+package dev.portqry.cli;
+
+import dev.portqry.core.LoopbackPeers;
+import dev.portqry.core.PortProbe;
+import dev.portqry.core.spi.ResponderRegistry;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Whole transcripts of the CLI in process against loopback sockets, byte for byte against
+ * {@code golden/cli/loopback-*.txt}, for the modes that need no real peer: lists and blank
+ * lines between ports, an extra responder's block ending with its status, the {@code -q -l}
+ * log, interactive mode and {@code -sp} with a port in use. Loopback ports are masked.
+ */
+class CliTranscriptTest {
+    private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
+
+    @TempDir
+    Path dir;
+
+    private static String run(int echoPort, String stdin, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PortQry cli = new PortQry(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                null, false)
+                .probes(() -> PortProbe.builder()
+                        .responders(ResponderRegistry.builder().add(new EchoTestResponder(echoPort)).build()).build());
+        cli.run(args);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private static UnaryOperator<String> ports(int... ports) {
+        return s -> {
+            String m = s.replaceAll("System Date: [^\n]*", "System Date: <DATE>").replace(" " + LocalHost.name() + "\n", " <COMPUTER>\n");
+            for (int i = 0; i < ports.length; i++) {
+                m = m.replaceAll("\\b" + ports[i] + "\\b", "<PORT" + (i + 1) + ">");
+            }
+            return m;
+        };
+    }
+
+    @Test
+    void listOfTcpPortsWithoutReverseLookup() throws Exception {
+        try (ServerSocket open = LoopbackPeers.tcpListener(LOOPBACK)) {
+            int closed = LoopbackPeers.closedTcpPort(LOOPBACK);
+            String out = run(9, "", "-n", "127.0.0.1", "-nr", "-o", open.getLocalPort() + "," + closed);
+            Golden.assertMatches("loopback-list-nr", out, ports(open.getLocalPort(), closed));
+        }
+    }
+
+    @Test
+    void extraResponderBlockEndsWithItsStatus() throws Exception {
+        try (LoopbackPeers.UdpResponder peer = new LoopbackPeers.UdpResponder(LOOPBACK, in -> "pong".getBytes(StandardCharsets.US_ASCII));
+             ServerSocket tcp = LoopbackPeers.tcpListener(LOOPBACK)) {
+            int p = peer.port();
+            String out = run(p, "", "-n", "127.0.0.1", "-nr", "-p", "udp", "-e", String.valueOf(p));
+            Golden.assertMatches("loopback-udp-extra", out, ports(p));
+        }
+    }
+
+    @Test
+    void quietLog() throws Exception {
+        try (ServerSocket open = LoopbackPeers.tcpListener(LOOPBACK)) {
+            Path log = dir.resolve("pqlog.txt");
+            run(9, "", "-n", "127.0.0.1", "-e", String.valueOf(open.getLocalPort()), "-nr", "-l", log.toString(), "-q");
+            Golden.assertMatches("loopback-log-q", Files.readString(log, StandardCharsets.UTF_8),
+                    ports(open.getLocalPort()).andThen(s -> s.replace(log.toString(), "pqlog.txt"))::apply);
+        }
+    }
+
+    @Test
+    void interactiveSession() throws Exception {
+        try (ServerSocket open = LoopbackPeers.tcpListener(LOOPBACK)) {
+            int p = open.getLocalPort();
+            String out = run(9, "set nr\nset port=" + p + "\nq\nset nr\nset nr\nset sl\nset sl\nset p=both\nset sp=0\nset all\nexit\n",
+                    "-i");
+            Golden.assertMatches("loopback-interactive", out, ports(p));
+        }
+    }
+
+    @Test
+    void sourcePortInUse() throws Exception {
+        try (DatagramSocket taken = new DatagramSocket(0);
+             LoopbackPeers.UdpResponder peer = new LoopbackPeers.UdpResponder(LOOPBACK, in -> null)) {
+            String out = run(9, "", "-n", "127.0.0.1", "-nr", "-p", "udp", "-e", String.valueOf(peer.port()),
+                    "-sp", String.valueOf(taken.getLocalPort()));
+            Golden.assertMatches("loopback-sp-in-use", out, ports(peer.port(), taken.getLocalPort()));
+        }
+    }
+}
