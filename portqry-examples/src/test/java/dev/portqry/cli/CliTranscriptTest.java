@@ -2,6 +2,7 @@ package dev.portqry.cli;
 
 import dev.portqry.core.LoopbackPeers;
 import dev.portqry.core.PortProbe;
+import dev.portqry.core.ServiceNames;
 import dev.portqry.core.spi.ResponderRegistry;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -12,6 +13,8 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -85,6 +88,31 @@ class CliTranscriptTest {
             String out = run(9, "set nr\nset port=" + p + "\nq\nset nr\nset nr\nset sl\nset sl\nset p=both\nset sp=0\nset all\nexit\n",
                     "-i");
             Golden.assertMatches("loopback-interactive", out, ports(p));
+        }
+    }
+
+    @Test
+    void sqlServerBrowserBlock() throws Exception {
+        byte[] reply = replyHex("reply-mcsqlr-one-instance.hex");
+        try (LoopbackPeers.UdpResponder peer = new LoopbackPeers.UdpResponder(LOOPBACK, in -> in.length == 1 && in[0] == 3 ? reply : null)) {
+            int p = peer.port();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            // The services file names the peer's port ms-sql-m, so the SQL Server query goes there (PortQry's remapping).
+            new PortQry(new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), null, false)
+                    .probes(() -> PortProbe.builder().serviceNames(ServiceNames.parse(List.of("ms-sql-m " + p + "/udp"), "test")).build())
+                    .run("-n", "127.0.0.1", "-nr", "-p", "udp", "-e", String.valueOf(p), "-udpwait", "300");
+            Golden.assertMatches("loopback-udp-1434", out.toString(StandardCharsets.UTF_8), ports(p));
+        }
+    }
+
+    private static byte[] replyHex(String name) throws Exception {
+        try (var in = CliTranscriptTest.class.getResourceAsStream("/golden/cli/" + name)) {
+            StringBuilder hex = new StringBuilder();
+            for (String line : new String(in.readAllBytes(), StandardCharsets.US_ASCII).split("\n")) {
+                hex.append(line.replaceAll("#.*", "").replaceAll("\\s", ""));
+            }
+            return HexFormat.of().parseHex(hex);
         }
     }
 
