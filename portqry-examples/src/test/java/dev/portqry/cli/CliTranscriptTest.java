@@ -91,18 +91,44 @@ class CliTranscriptTest {
         }
     }
 
+    /**
+     * A UDP helper PortQry has, on a loopback peer that answers only the helper's query (so step 1
+     * is LISTENING or FILTERED, as in the samples); the services file names the peer's port after
+     * the service, so the query goes there (PortQry's remapping).
+     */
+    private static void udpHelper(String golden, String service, UnaryOperator<byte[]> peerReply) throws Exception {
+        try (LoopbackPeers.UdpResponder peer = new LoopbackPeers.UdpResponder(LOOPBACK, peerReply)) {
+            int p = peer.port();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            new PortQry(new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), null, false)
+                    .probes(() -> PortProbe.builder().serviceNames(ServiceNames.parse(List.of(service + " " + p + "/udp"), "test")).build())
+                    .run("-n", "127.0.0.1", "-nr", "-p", "udp", "-e", String.valueOf(p), "-udpwait", "300");
+            Golden.assertMatches(golden, out.toString(StandardCharsets.UTF_8),
+                    ports(p).andThen(t -> t.replaceAll("portqry-probe-[0-9a-f]+", "portqry-probe-<RANDOM>"))::apply);
+        }
+    }
+
     @Test
     void sqlServerBrowserBlock() throws Exception {
         byte[] reply = replyHex("reply-mcsqlr-one-instance.hex");
-        try (LoopbackPeers.UdpResponder peer = new LoopbackPeers.UdpResponder(LOOPBACK, in -> in.length == 1 && in[0] == 3 ? reply : null)) {
-            int p = peer.port();
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            // The services file names the peer's port ms-sql-m, so the SQL Server query goes there (PortQry's remapping).
-            new PortQry(new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
-                    new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), null, false)
-                    .probes(() -> PortProbe.builder().serviceNames(ServiceNames.parse(List.of("ms-sql-m " + p + "/udp"), "test")).build())
-                    .run("-n", "127.0.0.1", "-nr", "-p", "udp", "-e", String.valueOf(p), "-udpwait", "300");
-            Golden.assertMatches("loopback-udp-1434", out.toString(StandardCharsets.UTF_8), ports(p));
+        udpHelper("loopback-udp-1434", "ms-sql-m", in -> in.length == 1 && in[0] == 3 ? reply : null);
+    }
+
+    @Test
+    void tftpBlock() throws Exception {
+        byte[] reply = reply("reply-tftp-error-file-not-found.bin");
+        udpHelper("loopback-udp-69", "tftp", in -> in.length > 2 && in[0] == 0 && in[1] == 1 ? reply : null);
+    }
+
+    @Test
+    void silentL2tpPeerIsFiltered() throws Exception {
+        udpHelper("loopback-udp-1701-filtered", "l2tp", in -> null);
+    }
+
+    private static byte[] reply(String name) throws Exception {
+        try (var in = CliTranscriptTest.class.getResourceAsStream("/golden/cli/" + name)) {
+            return in.readAllBytes();
         }
     }
 
