@@ -120,7 +120,7 @@ public final class ArgumentParser {
         }
         int port = a.watchPort == null ? 0 : PortLists.port("-wport", a.watchPort);
         long pid = a.watchPid == null ? 0 : PortLists.intIn("-wpid", a.watchPid, 1, Integer.MAX_VALUE, "process id");
-        Duration d = a.watchTime == null ? CliRequest.WatchSettings.DEFAULT_DURATION
+        Duration d = a.watchTime == null ? CliRequest.WatchSettings.DEFAULT_INTERVAL
                 : Duration.ofSeconds(PortLists.intIn("-wt", a.watchTime, 1, CliRequest.WatchSettings.MAX_SECONDS, "seconds"));
         CliRequest.Mode mode = a.local ? CliRequest.Mode.LOCAL : port != 0 ? CliRequest.Mode.WATCH_PORT : CliRequest.Mode.WATCH_PID;
         return new CliRequest(mode, defaultPlan(), false, Optional.ofNullable(a.logFile).map(Path::of), a.overwrite,
@@ -163,7 +163,7 @@ public final class ArgumentParser {
         QueryPlan plan = new QueryPlan(List.of(NO_TARGET), List.of(PortClaim.tcp(80)), false, options(a), Map.of(), false, false,
                 parallel);
         return new CliRequest(CliRequest.Mode.UI, plan, false, Optional.empty(), false,
-                new CliRequest.WatchSettings(0, 0, CliRequest.WatchSettings.DEFAULT_DURATION, false), argv,
+                new CliRequest.WatchSettings(0, 0, CliRequest.WatchSettings.DEFAULT_INTERVAL, false), argv,
                 new CliRequest.UiSettings(port, address));
     }
 
@@ -246,7 +246,7 @@ public final class ArgumentParser {
 
     private static CliRequest request(CliRequest.Mode mode, QueryPlan plan, boolean targetGiven, CliArguments a, List<String> argv) {
         return new CliRequest(mode, plan, targetGiven, Optional.ofNullable(a.logFile).map(Path::of), a.overwrite || a.quiet,
-                new CliRequest.WatchSettings(0, 0, CliRequest.WatchSettings.DEFAULT_DURATION, false), argv);
+                new CliRequest.WatchSettings(0, 0, CliRequest.WatchSettings.DEFAULT_INTERVAL, false), argv);
     }
 
     private static int count(boolean... flags) {

@@ -82,12 +82,12 @@ public record CliRequest(Mode mode, QueryPlan query, boolean targetGiven, Option
      *
      * @param port the port {@code -wport} watches, 0 when none
      * @param pid the process {@code -wpid} watches, 0 when none
-     * @param duration {@code -wt}: how long to watch
+     * @param interval {@code -wt}: how often a watch checks for changes (PortQry's check interval)
      * @param verbose {@code -v}: add command lines and mapped files
      */
-    public record WatchSettings(int port, long pid, Duration duration, boolean verbose) {
+    public record WatchSettings(int port, long pid, Duration interval, boolean verbose) {
         /** Default {@code -wt}: 60 s. */
-        public static final Duration DEFAULT_DURATION = Duration.ofSeconds(60);
+        public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(60);
         /** Longest {@code -wt}: 1200 s. */
         public static final int MAX_SECONDS = 1200;
     }

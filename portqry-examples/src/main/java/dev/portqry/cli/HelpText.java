@@ -38,12 +38,12 @@ final class HelpText {
                 "  -i             interactive mode (type help at the > prompt)",
                 "",
                 "Local mode (Linux, from /proc):",
-                "  -local         list this computer's TCP/UDP ports with state, remote end, PID and process",
-                "  -wport port    watch one port for changes, every second",
-                "  -wpid pid      watch one process's ports for changes, every second",
-                "  -wt seconds    how long to watch, 1-" + CliRequest.WatchSettings.MAX_SECONDS
-                        + " (default: " + CliRequest.WatchSettings.DEFAULT_DURATION.toSeconds() + "); Ctrl+C stops",
-                "  -v             add command lines and mapped files",
+                "  -local         list this computer's TCP/UDP ports, their statistics and their processes",
+                "  -wport port    watch one port (TCP and UDP) for changes until Esc or Ctrl+C",
+                "  -wpid pid      watch one process's ports for changes until Esc or Ctrl+C",
+                "  -wt seconds    how often to check for changes, 1-" + CliRequest.WatchSettings.MAX_SECONDS
+                        + " (default: " + CliRequest.WatchSettings.DEFAULT_INTERVAL.toSeconds() + ")",
+                "  -v             add each process's block: service, statistics, loaded modules with base addresses",
                 "",
                 "Beyond PortQry:",
                 "  -json          one JSON object per result (fields in CLI.md) instead of PortQry's text",

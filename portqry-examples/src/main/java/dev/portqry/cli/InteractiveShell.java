@@ -2,6 +2,7 @@ package dev.portqry.cli;
 
 import dev.portqry.core.ProbeOptions;
 import dev.portqry.core.Protocol;
+import dev.portqry.core.SafeText;
 import dev.portqry.core.spi.PortClaim;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -56,12 +57,11 @@ final class InteractiveShell {
      * @throws IOException when reading the commands fails
      */
     int run() throws IOException {
-        out.line("");
         out.line("Portqry Interactive Mode");
         out.line("");
         out.line("Type 'help' for a list of commands");
         out.line("");
-        out.line("Default Node: " + node);
+        out.line("Default Node: " + SafeText.escape(node));
         out.line("");
         showValues();
         int code = ExitCodes.LISTENING;
@@ -104,7 +104,8 @@ final class InteractiveShell {
             throw CliException.usage("node must be a host name or IP address, was " + TargetList.quote(arg));
         }
         node = arg;
-        out.line("Default Node: " + node);
+        out.line("Default Node: " + SafeText.escape(node));
+        out.line("");
     }
 
     private int query(String arg) {
@@ -122,7 +123,8 @@ final class InteractiveShell {
             settings.put(ArgumentParser.COMMUNITY_SETTING, community);
         }
         int parallel = sourcePort != 0 ? 1 : start.parallel();
-        return runner.run(new QueryPlan(List.of(node), ports, false, options, settings, false, false, parallel));
+        return runner.runInteractive(new QueryPlan(List.of(node), ports, false, options, settings, false, false, parallel),
+                !arg.isEmpty());
     }
 
     private void set(String arg) {
@@ -138,8 +140,18 @@ final class InteractiveShell {
             case "sport", "sp" -> sourcePort = PortLists.intIn("set sport", need(name, value), 0, 65535, "source port");
             case "protocol", "p" -> protocols = PortLists.protocols("set protocol", need(name, value));
             case "cn" -> community = stripBangs(need(name, value));
-            case "nr" -> noReverse = flag(name, value);
-            case "sl" -> slowLink = flag(name, value);
+            case "nr" -> {
+                noReverse = flag(name, value, noReverse);
+                out.line("reverse name lookup: " + (noReverse ? "off" : "on"));
+                out.line("");
+                return;
+            }
+            case "sl" -> {
+                slowLink = flag(name, value, slowLink);
+                out.line("slow link delay: " + (slowLink ? "on" : "off"));
+                out.line("");
+                return;
+            }
             default -> throw CliException.usage("set: unknown option '" + name
                     + "'; options: port|e, sport|sp, protocol|p, cn, nr, sl, all");
         }
@@ -150,8 +162,12 @@ final class InteractiveShell {
         return value.filter(v -> !v.isEmpty()).orElseThrow(() -> CliException.usage("set " + name + " needs a value: set " + name + "=<value>"));
     }
 
-    private static boolean flag(String name, Optional<String> value) {
-        String v = value.orElse("on").toLowerCase(Locale.ROOT);
+    /** {@code set nr} / {@code set sl} toggle, as PortQry's do; {@code =on} / {@code =off} set. */
+    private static boolean flag(String name, Optional<String> value, boolean current) {
+        if (value.isEmpty() || value.get().isEmpty()) {
+            return !current;
+        }
+        String v = value.get().toLowerCase(Locale.ROOT);
         return switch (v) {
             case "on", "true", "yes", "1" -> true;
             case "off", "false", "no", "0" -> false;
@@ -170,15 +186,12 @@ final class InteractiveShell {
         return s;
     }
 
+    /** PortQry's table: three rows, {@code name= value}, no padding. */
     private void showValues() {
         out.line("Current option values:");
-        out.line("   end port=          " + port);
-        out.line("   protocol=          " + (protocols.size() > 1 ? "BOTH" : protocols.get(0).name()));
-        out.line("   source port=       " + (sourcePort == 0 ? "0 (ephemeral)" : String.valueOf(sourcePort)));
-        out.line("   community=         " + (community == null ? "public (default)" : community));
-        out.line("   name resolution=   " + (noReverse ? "off (-nr)" : "on"));
-        out.line("   slow link delay=   " + (slowLink ? "on" : "off"));
-        out.line("");
+        out.line("   end port= " + port);
+        out.line("   protocol= " + (protocols.size() > 1 ? "BOTH" : protocols.get(0).name()));
+        out.line("   source port= " + (sourcePort == 0 ? "0 (ephemeral)" : String.valueOf(sourcePort)));
     }
 
     private void help() {
@@ -188,7 +201,7 @@ final class InteractiveShell {
                 "   query [shortcut]     query the node (also: q)",
                 "   set <option>=<value> set an option:",
                 "        port|e=<1-65535>, sport|sp=<0-65535, 0 = ephemeral>, protocol|p=tcp|udp|both,",
-                "        cn=!community!, nr=on|off (skip reverse lookup), sl=on|off (slow link)",
+                "        cn=!community!, nr (toggles reverse lookup; nr=on|off sets it), sl (toggles slow link delay)",
                 "   set all              show the current option values",
                 "   help                 this text",
                 "   exit                 leave interactive mode",

@@ -66,7 +66,7 @@ final class LogFile implements AutoCloseable {
             LogFile log = new LogFile(path, w);
             log.line("PortQry Version 2.0 Log File");
             log.line("");
-            log.line("System Date: " + CTIME.format(ZonedDateTime.now()));
+            log.line("System Date: " + systemDate());
             log.line("");
             log.line("Command run:");
             log.line(" portqry " + String.join(" ", argv));
@@ -84,6 +84,11 @@ final class LogFile implements AutoCloseable {
 
     private static CliException symbolicLink(Path path) {
         return CliException.usage("-l " + path + ": is a symbolic link; the log file is never written through a link");
+    }
+
+    /** @return the current date as PortQry prints it after {@code System Date:}, e.g. {@code Thu Jan  8 14:03:07 2026} */
+    static String systemDate() {
+        return CTIME.format(ZonedDateTime.now());
     }
 
     private static CliException writeFailure(Path path, IOException e) {

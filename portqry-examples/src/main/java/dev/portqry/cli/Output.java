@@ -52,6 +52,14 @@ final class Output implements AutoCloseable {
         }
     }
 
+    /** @param line a line for the log file only (PortQry's blank lines before the log's end marker) */
+    synchronized void logOnly(String line) {
+        LogFile l = log;
+        if (l != null) {
+            l.line(line);
+        }
+    }
+
     /** Pushes buffered console lines out. */
     synchronized void flush() {
         out.flush();

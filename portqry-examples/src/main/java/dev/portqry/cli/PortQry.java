@@ -43,6 +43,9 @@ public final class PortQry {
     private volatile Output output;
     private volatile boolean stopRequested;
     private volatile boolean watching;
+    private volatile boolean escapePressed;
+    /** The Esc key's byte. */
+    private static final int ESC = 0x1b;
 
     /**
      * @param in the input of interactive mode, not null
@@ -174,7 +177,11 @@ public final class PortQry {
         switch (req.mode()) {
             case LOCAL, WATCH_PORT, WATCH_PID:
                 watching = true;
-                return new LocalMode(o::line, () -> stopRequested).run(req);
+                if (req.mode() != CliRequest.Mode.LOCAL) {
+                    watchEscapeKey();
+                }
+                return new LocalMode(o::line, () -> stopRequested,
+                        () -> escapePressed ? "escape key pressed" : "Ctrl+C pressed", LogFile::systemDate).run(req);
             case UI:
                 watching = true;
                 try (PortProbe probe = probes.get()) {
@@ -195,8 +202,37 @@ public final class PortQry {
                 BufferedReader r = new BufferedReader(new InputStreamReader(in, Charset.defaultCharset()));
                 return new InteractiveShell(r, o, runner, req.query()).run();
             }
-            return runner.run(req.query());
+            int code = runner.run(req.query());
+            // PortQry's query log ends with two blank lines before its end marker ("Using the PortQry
+            // command-line tool", the -q -l sample).
+            o.logOnly("");
+            o.logOnly("");
+            return code;
         }
+    }
+
+    /**
+     * PortQry stops a watch on Esc: a daemon thread reads the input and stops at the first Esc
+     * byte (on a terminal in line mode, Esc then Enter). End of input does not stop the watch, so
+     * a watch started without input (a service, {@code < /dev/null}) runs until Ctrl+C.
+     */
+    private void watchEscapeKey() {
+        Thread t = new Thread(() -> {
+            try {
+                int b;
+                while ((b = in.read()) >= 0) {
+                    if (b == ESC) {
+                        escapePressed = true;
+                        stopRequested = true;
+                        return;
+                    }
+                }
+            } catch (IOException e) {
+                // No usable input: only Ctrl+C stops the watch.
+            }
+        }, "portqry-escape-key");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** Ctrl+C: ask a watch to stop, give the run a moment to finish its lines, then end the log. */

@@ -8,8 +8,10 @@ import dev.portqry.core.ProbeOptions;
 import dev.portqry.core.ResolvedTarget;
 import dev.portqry.core.ResponderSelection;
 import dev.portqry.core.Scan;
+import dev.portqry.core.SafeText;
 import dev.portqry.core.ScanListener;
 import dev.portqry.core.UnresolvedTargetException;
+import dev.portqry.core.spi.PortClaim;
 import dev.portqry.core.spi.ProtocolResponder;
 import dev.portqry.core.Protocol;
 import dev.portqry.protocols.kerberos.KerberosRealms;
@@ -17,6 +19,7 @@ import dev.portqry.protocols.kerberos.KerberosResponder;
 import dev.portqry.protocols.ldap.LdapRootDse;
 import dev.portqry.protocols.msrpc.DynamicPortCheck;
 import dev.portqry.protocols.msrpc.EndpointMapperDump;
+import dev.portqry.protocols.snmp.SnmpResponder;
 import io.netty.util.NetUtil;
 import java.util.List;
 import java.util.Optional;
@@ -70,6 +73,51 @@ final class QueryRunner {
         return code;
     }
 
+    /**
+     * Interactive mode's {@code query}: no {@code Querying target system called:} frame; per port,
+     * for a shortcut PortQry's {@code resolving service name using local services file...} and
+     * {@code <P> port resolved to the '<name>' service} lines, the resolution result, {@code querying...},
+     * the port's block and a blank line before the next prompt.
+     *
+     * @param plan one target and the ports to query
+     * @param shortcut whether the ports come from a query shortcut ({@code q dns})
+     * @return the highest exit code of the ports
+     */
+    int runInteractive(QueryPlan plan, boolean shortcut) {
+        ProbeOptions options = new ResponderSettings(probe.responders()).apply(plan.options(), plan.settings());
+        String target = plan.targets().get(0);
+        ResolvedTarget resolved;
+        try {
+            resolved = await(probe.resolve(target, options));
+        } catch (UnresolvedTargetException e) {
+            out.line("");
+            out.line("Failed to resolve name to IP address");
+            out.line("");
+            return ExitCodes.UNRESOLVED;
+        }
+        options = withKerberosRealm(plan, options, resolved);
+        int code = ExitCodes.LISTENING;
+        for (PortClaim c : plan.ports()) {
+            if (shortcut) {
+                out.line("resolving service name using local services file...");
+                out.line(c.protocol() + " port resolved to the '" + PortQryServiceNames.name(c.protocol(), c.port(),
+                        probe.serviceNames().name(c.protocol(), c.port())) + "' service");
+            }
+            List<String> resolution = TextReport.resolution(resolved, options.reverseLookup());
+            resolution.forEach(out::line);
+            if (shortcut && resolution.isEmpty()) {
+                out.line("");
+            }
+            out.line("querying...");
+            out.line("");
+            QueryPlan one = new QueryPlan(plan.targets(), List.of(c), false, plan.options(), plan.settings(), false, false,
+                    plan.parallel());
+            code = ExitCodes.combine(code, scan(one, options, target, resolved, true));
+            out.line("");
+        }
+        return code;
+    }
+
     private int runTarget(QueryPlan plan, ProbeOptions options, String target) {
         boolean text = !plan.json();
         boolean literal = isLiteral(target);
@@ -87,13 +135,19 @@ final class QueryRunner {
             } else {
                 out.line(JsonReport.failure(target, "Failed to resolve name to IP address", ExitCodes.UNRESOLVED));
             }
-            out.error("portqry: -n " + target + ": " + e.getMessage() + " (exit code " + ExitCodes.UNRESOLVED + ")");
+            out.error("portqry: -n " + SafeText.escape(target) + ": " + SafeText.escape(e.getMessage())
+                    + " (exit code " + ExitCodes.UNRESOLVED + ")");
             return ExitCodes.UNRESOLVED;
         }
         if (text) {
-            TextReport.resolved(resolved, options.reverseLookup()).forEach(out::line);
+            TextReport.resolved(resolved, options.reverseLookup(), plan.quiet()).forEach(out::line);
         }
         options = withKerberosRealm(plan, options, resolved);
+        return scan(plan, options, target, resolved, text);
+    }
+
+    /** Probes the plan's ports on one resolved target and prints each port's block, blank lines between. */
+    private int scan(QueryPlan plan, ProbeOptions options, String target, ResolvedTarget resolved, boolean text) {
         ProbeOptions scanOptions = options.toBuilder().maxInFlight(plan.parallel())
                 .responder(plan.range() && options.responderSelection().mode() == ResponderSelection.Mode.AUTO
                         ? ResponderSelection.autoExcept(ENDPOINT_MAPPER) : options.responderSelection())
@@ -106,6 +160,7 @@ final class QueryRunner {
                 inOrder.add(status);
             }
         });
+        String community = options.setting(SnmpResponder.COMMUNITY);
         int code = ExitCodes.LISTENING;
         out.beginBatch();
         try {
@@ -113,10 +168,14 @@ final class QueryRunner {
                 PortStatus s = next(inOrder, scan);
                 code = ExitCodes.combine(code, s.state().exitCode());
                 if (text) {
+                    if (i > 0) {
+                        out.line("");
+                    }
                     Optional<ProtocolResponder> r = probe.responderFor(s.protocol(), s.port(), scanOptions);
                     boolean ephemeral = options.sourcePort() != 0
                             && r.map(x -> x.usesEphemeralSourcePort(s.protocol())).orElse(false);
-                    TextReport.port(s, r, ephemeral).forEach(out::line);
+                    String service = PortQryServiceNames.name(s.protocol(), s.port(), s.serviceName());
+                    TextReport.port(s, r, new TextReport.PortStyle(service, ephemeral, community)).forEach(out::line);
                 } else {
                     out.line(JsonReport.port(target, s));
                 }
@@ -208,7 +267,7 @@ final class QueryRunner {
         }
     }
 
-    private static <T> T await(CompletableFuture<T> f) {
+    private <T> T await(CompletableFuture<T> f) {
         try {
             return f.get();
         } catch (InterruptedException e) {
@@ -221,8 +280,14 @@ final class QueryRunner {
                 throw u;
             }
             if (c instanceof PortQryException p) {
-                String where = p.getMessage() != null && p.getMessage().startsWith("source port") ? "-sp: " : "";
-                throw new CliException(ExitCodes.FAILURE, where + p.getMessage());
+                boolean sourcePort = p.getMessage() != null && p.getMessage().startsWith("source port");
+                if (sourcePort) {
+                    // PortQry's three lines (KB 832919, -sp), then the one stderr line every failure has.
+                    out.line("Cannot use specified source port.");
+                    out.line("Port is already in use.");
+                    out.line("Specify a port that is not in use and run the command again.");
+                }
+                throw new CliException(ExitCodes.FAILURE, (sourcePort ? "-sp: " : "") + SafeText.escape(p.getMessage()));
             }
             throw new CliException(ExitCodes.FAILURE, "probe failed: " + c);
         }

@@ -105,8 +105,8 @@ class ArgumentParserTest {
         CliRequest w = parse("-wport", "8080", "-wt", "5", "-v", "-l", "x.log");
         assertThat(w.mode()).isEqualTo(CliRequest.Mode.WATCH_PORT);
         assertThat(w.watch().port()).isEqualTo(8080);
-        assertThat(w.watch().duration()).isEqualTo(Duration.ofSeconds(5));
-        assertThat(parse("-wpid", "1").watch().duration()).isEqualTo(CliRequest.WatchSettings.DEFAULT_DURATION);
+        assertThat(w.watch().interval()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(parse("-wpid", "1").watch().interval()).isEqualTo(CliRequest.WatchSettings.DEFAULT_INTERVAL);
         assertThat(parse("-LOCAL").mode()).isEqualTo(CliRequest.Mode.LOCAL);
     }
 

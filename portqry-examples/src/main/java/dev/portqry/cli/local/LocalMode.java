@@ -3,11 +3,11 @@ package dev.portqry.cli.local;
 import dev.portqry.cli.CliException;
 import dev.portqry.cli.CliRequest;
 import dev.portqry.cli.ExitCodes;
-import dev.portqry.core.ServiceNames;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * PortQry's local mode on Linux ({@code -local}, {@code -wport}, {@code -wpid}), read from
@@ -16,20 +16,26 @@ import java.util.function.Consumer;
 public final class LocalMode {
     private final Consumer<String> out;
     private final BooleanSupplier stop;
+    private final Supplier<String> stopWhy;
+    private final Supplier<String> systemDate;
     private final ProcNet net;
     private final ProcessTable processes;
 
     /**
      * @param out where lines go
-     * @param stop true once watching must stop (Ctrl+C)
+     * @param stop true once watching must stop (Esc or Ctrl+C)
+     * @param stopWhy what stopped it, for PortQry's last line, e.g. {@code escape key pressed}
+     * @param systemDate the current date as PortQry prints it ({@code System Date:})
      */
-    public LocalMode(Consumer<String> out, BooleanSupplier stop) {
-        this(out, stop, Path.of("/proc"));
+    public LocalMode(Consumer<String> out, BooleanSupplier stop, Supplier<String> stopWhy, Supplier<String> systemDate) {
+        this(out, stop, stopWhy, systemDate, Path.of("/proc"));
     }
 
-    LocalMode(Consumer<String> out, BooleanSupplier stop, Path procRoot) {
+    LocalMode(Consumer<String> out, BooleanSupplier stop, Supplier<String> stopWhy, Supplier<String> systemDate, Path procRoot) {
         this.out = out;
         this.stop = stop;
+        this.stopWhy = stopWhy;
+        this.systemDate = systemDate;
         this.net = new ProcNet(procRoot);
         this.processes = new ProcessTable(procRoot);
     }
@@ -47,18 +53,13 @@ public final class LocalMode {
         }
         CliRequest.WatchSettings w = req.watch();
         switch (req.mode()) {
-            case LOCAL -> new LocalReport(processes, ServiceNames.system())
-                    .lines(net.sockets(), processes.socketOwners(), w.verbose()).forEach(out);
-            case WATCH_PORT -> watcher().watch("port " + w.port(), 0, w.port(), w.duration());
+            case LOCAL -> new LocalReport(processes).lines(net.sockets(), processes.socketOwners(), w.verbose()).forEach(out);
+            case WATCH_PORT -> watcher().watch("port " + w.port(), 0, w.port(), w.interval(), w.verbose());
             case WATCH_PID -> {
-                String name = processes.name(w.pid()).orElseThrow(() -> new CliException(ExitCodes.USAGE,
-                        "-wpid " + w.pid() + ": no such process"));
-                watcher().watch("process " + w.pid() + " (" + name + ")", w.pid(), 0, w.duration());
-                if (w.verbose()) {
-                    out.accept("Command line: " + processes.commandLine(w.pid()).orElse("(none)"));
-                    out.accept("Modules loaded:");
-                    processes.mappedFiles(w.pid()).forEach(f -> out.accept("  " + f));
+                if (processes.name(w.pid()).isEmpty()) {
+                    throw new CliException(ExitCodes.USAGE, "-wpid " + w.pid() + ": no such process");
                 }
+                watcher().watch("PID " + w.pid(), w.pid(), 0, w.interval(), w.verbose());
             }
             default -> throw new IllegalArgumentException("not a local mode: " + req.mode());
         }
@@ -66,6 +67,6 @@ public final class LocalMode {
     }
 
     private PortWatcher watcher() {
-        return new PortWatcher(net, processes, out, stop);
+        return new PortWatcher(net, processes, out, stop, stopWhy, systemDate);
     }
 }

@@ -2,119 +2,130 @@ package dev.portqry.cli.local;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.time.LocalTime;
-import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
- * {@code -wport} and {@code -wpid}: polls the socket tables every second and prints each socket
- * that appears, goes away or changes state, until the time is up or a stop is requested (Ctrl+C).
+ * {@code -wport} and {@code -wpid} as KB 832919 shows them: {@code Watching port: 135},
+ * {@code Checking for changes every 60 seconds}, then a {@code ============} rule, the
+ * {@code System Date:} and each owning process's block; every {@code -wt} seconds the tables are
+ * read again and, when a row appeared, went away or changed state, the date and the blocks are
+ * printed again. The watch runs until a stop is requested (Esc or Ctrl+C), then prints
+ * {@code escape key pressed: stopped watching port 135} and the date.
  */
 final class PortWatcher {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
-    /** Poll period: PortQry polls once a second. */
-    private static final Duration PERIOD = Duration.ofSeconds(1);
+    private static final long TICK_MS = 100;
 
     private final ProcNet net;
     private final ProcessTable processes;
     private final Consumer<String> out;
     private final BooleanSupplier stop;
+    private final Supplier<String> stopWhy;
+    private final Supplier<String> systemDate;
 
-    PortWatcher(ProcNet net, ProcessTable processes, Consumer<String> out, BooleanSupplier stop) {
+    /**
+     * @param net the socket tables
+     * @param processes the process table
+     * @param out where lines go
+     * @param stop true once watching must stop
+     * @param stopWhy the words before {@code : stopped watching}, e.g. {@code escape key pressed}
+     * @param systemDate the current date as PortQry prints it
+     */
+    PortWatcher(ProcNet net, ProcessTable processes, Consumer<String> out, BooleanSupplier stop, Supplier<String> stopWhy,
+                Supplier<String> systemDate) {
         this.net = net;
         this.processes = processes;
         this.out = out;
         this.stop = stop;
+        this.stopWhy = stopWhy;
+        this.systemDate = systemDate;
     }
 
     /**
-     * @param what what is watched, for the header, e.g. {@code port 8080}
+     * @param what what is watched, e.g. {@code port 135} or {@code PID 1276}
      * @param pid the process watched, or 0 to watch a port
      * @param port the port watched, or 0 to watch a process
-     * @param duration how long
+     * @param interval {@code -wt}: how often to check
+     * @param verbose {@code -v}: list each process's modules
      * @throws IOException when the tables cannot be read
      */
-    void watch(String what, long pid, int port, Duration duration) throws IOException {
-        out.accept("Watching " + what + " for " + duration.toSeconds() + " seconds (Ctrl+C stops)");
+    void watch(String what, long pid, int port, Duration interval, boolean verbose) throws IOException {
+        LocalReport report = new LocalReport(processes);
+        out.accept("Watching " + (pid != 0 ? "PID: " + pid : "port: " + port));
         out.accept("");
-        long start = System.nanoTime();
-        long end = start + duration.toNanos();
-        Map<String, String> last = snapshot(pid, port);
-        if (last.isEmpty()) {
-            out.accept(now() + " no sockets");
+        out.accept("Checking for changes every " + interval.toSeconds() + " seconds");
+        out.accept("");
+        if (verbose) {
+            out.accept("verbose output requested");
+            out.accept("");
         }
-        last.values().forEach(row -> out.accept(now() + " " + row));
-        while (!stop.getAsBoolean() && System.nanoTime() < end) {
-            if (!pause(end)) {
-                break;
-            }
-            Map<String, String> cur = snapshot(pid, port);
-            for (Map.Entry<String, String> e : cur.entrySet()) {
-                String before = last.get(e.getKey());
-                if (before == null) {
-                    out.accept(now() + " added:   " + e.getValue());
-                } else if (!before.equals(e.getValue())) {
-                    out.accept(now() + " changed: " + e.getValue() + " (was " + before + ")");
-                }
-            }
-            for (Map.Entry<String, String> e : last.entrySet()) {
-                if (!cur.containsKey(e.getKey())) {
-                    out.accept(now() + " removed: " + e.getValue());
-                }
+        out.accept("============");
+        Map<Long, List<SocketEntry>> last = snapshot(pid, port);
+        dump(report, last, what, verbose);
+        while (pause(interval)) {
+            Map<Long, List<SocketEntry>> cur = snapshot(pid, port);
+            if (!rows(cur).equals(rows(last))) {
+                dump(report, cur, what, verbose);
             }
             last = cur;
         }
-        long secs = Duration.ofNanos(System.nanoTime() - start).toSeconds();
+        out.accept(stopWhy.get() + ": stopped watching " + what);
+        out.accept("System Date: " + systemDate.get());
         out.accept("");
-        out.accept((stop.getAsBoolean() ? "Stopped" : "Finished") + " watching " + what + " after " + secs + " seconds");
     }
 
-    private boolean pause(long end) {
-        long until = Math.min(end, System.nanoTime() + PERIOD.toNanos());
+    private void dump(LocalReport report, Map<Long, List<SocketEntry>> byPid, String what, boolean verbose) {
+        out.accept("System Date: " + systemDate.get());
+        out.accept("");
+        if (byPid.isEmpty()) {
+            out.accept("No process is using " + what);
+            out.accept("");
+        }
+        byPid.forEach((p, sockets) -> report.processBlock(p, sockets, verbose).forEach(out));
+    }
+
+    private static List<String> rows(Map<Long, List<SocketEntry>> byPid) {
+        List<String> rows = new ArrayList<>();
+        byPid.forEach((p, sockets) -> sockets.forEach(s -> rows.add(p + " " + s.row())));
+        return rows;
+    }
+
+    /** @return false once a stop is requested; true after a full interval */
+    private boolean pause(Duration interval) {
+        long until = System.nanoTime() + interval.toNanos();
         while (System.nanoTime() < until) {
             if (stop.getAsBoolean()) {
                 return false;
             }
             try {
-                Thread.sleep(Math.max(1, Math.min(100, (until - System.nanoTime()) / 1_000_000)));
+                Thread.sleep(Math.max(1, Math.min(TICK_MS, (until - System.nanoTime()) / 1_000_000)));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return false;
             }
         }
-        return true;
+        return !stop.getAsBoolean();
     }
 
-    private Map<String, String> snapshot(long pid, int port) throws IOException {
-        List<SocketEntry> all = net.sockets();
+    private Map<Long, List<SocketEntry>> snapshot(long pid, int port) throws IOException {
+        List<SocketEntry> all = net.sockets().stream().sorted(SocketEntry.PORTQRY_ORDER).toList();
         Map<Long, Long> owners;
         Predicate<SocketEntry> keep;
         if (pid != 0) {
             Set<Long> inodes = processes.socketInodes(pid);
-            owners = new LinkedHashMap<>();
+            owners = new java.util.HashMap<>();
             inodes.forEach(i -> owners.put(i, pid));
             keep = s -> inodes.contains(s.inode());
         } else {
-            keep = s -> s.localPort() == port || s.remotePort() == port;
+            keep = s -> s.localPort() == port;
             owners = all.stream().anyMatch(keep) ? processes.socketOwners() : Map.of();
         }
-        Map<String, String> out = new LinkedHashMap<>();
-        for (SocketEntry s : all) {
-            if (keep.test(s)) {
-                Long owner = owners.get(s.inode());
-                out.put(s.key(), s.row() + " " + (owner == null ? "-" : owner + ":" + processes.name(owner).orElse("(exited)")));
-            }
-        }
-        return out;
-    }
-
-    private static String now() {
-        return LocalTime.now().format(TIME);
+        return LocalReport.byPid(all.stream().filter(keep).toList(), owners);
     }
 }

@@ -18,12 +18,15 @@ import java.util.Map;
  * format in the kernel's {@code Documentation/networking/proc_net_tcp.rst}).
  */
 public final class ProcNet {
-    /** TCP states by the kernel's number ({@code include/net/tcp_states.h}), named as PortQry and netstat name them. */
+    /**
+     * TCP states by the kernel's number ({@code include/net/tcp_states.h}), named as PortQry names
+     * them on Windows ({@code TIME WAIT}, {@code CLOSE WAIT}: words, not netstat's underscores).
+     */
     private static final Map<Integer, String> TCP_STATES = Map.ofEntries(
-            Map.entry(1, "ESTABLISHED"), Map.entry(2, "SYN_SENT"), Map.entry(3, "SYN_RECEIVED"),
-            Map.entry(4, "FIN_WAIT1"), Map.entry(5, "FIN_WAIT2"), Map.entry(6, "TIME_WAIT"), Map.entry(7, "CLOSED"),
-            Map.entry(8, "CLOSE_WAIT"), Map.entry(9, "LAST_ACK"), Map.entry(10, "LISTENING"), Map.entry(11, "CLOSING"),
-            Map.entry(12, "NEW_SYN_RECV"));
+            Map.entry(1, "ESTABLISHED"), Map.entry(2, "SYN SENT"), Map.entry(3, "SYN RECEIVED"),
+            Map.entry(4, "FIN WAIT1"), Map.entry(5, "FIN WAIT2"), Map.entry(6, "TIME WAIT"), Map.entry(7, "CLOSED"),
+            Map.entry(8, "CLOSE WAIT"), Map.entry(9, "LAST ACK"), Map.entry(10, "LISTENING"), Map.entry(11, "CLOSING"),
+            Map.entry(12, "SYN RECEIVED"));
 
     private final Path root;
 
@@ -78,8 +81,8 @@ public final class ProcNet {
             String[] local = f[1].split(":");
             String[] remote = f[2].split(":");
             int st = Integer.parseInt(f[3], 16);
-            String state = protocol == Protocol.TCP ? TCP_STATES.getOrDefault(st, "UNKNOWN(" + st + ")")
-                    : st == 1 ? "ESTABLISHED" : "";
+            // PortQry prints no state for UDP: a UDP socket has none.
+            String state = protocol == Protocol.TCP ? TCP_STATES.getOrDefault(st, "UNKNOWN(" + st + ")") : "";
             InetAddress localAddress = address(local[0]);
             InetAddress remoteAddress = address(remote[0]);
             if (localAddress instanceof Inet4Address && remoteAddress.isAnyLocalAddress()) {

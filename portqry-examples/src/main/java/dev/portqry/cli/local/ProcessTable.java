@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -92,21 +93,59 @@ public final class ProcessTable {
     }
 
     /**
-     * @param pid a process id
-     * @return the files mapped into it ({@code maps}), each once, in address order; empty when unreadable
+     * A file mapped into a process, as PortQry's {@code Loaded modules:} lists it.
+     *
+     * @param path the file
+     * @param base the lowest address it is mapped at
      */
-    public List<String> mappedFiles(long pid) {
-        Set<String> out = new LinkedHashSet<>();
+    public record Module(String path, long base) {
+        /** @return e.g. {@code /usr/lib/x86_64-linux-gnu/libc.so.6 (0x7F3A2B400000)} */
+        @Override
+        public String toString() {
+            return path + " (0x" + String.format("%08X", base) + ")";
+        }
+    }
+
+    /**
+     * @param pid a process id
+     * @return the files mapped into it ({@code maps}), each once, in the order of their lowest
+     *         address; empty when the map cannot be read (another user's process, or gone)
+     */
+    public Optional<List<Module>> modules(long pid) {
+        Map<String, Long> base = new LinkedHashMap<>();
         try {
             for (String line : Files.readAllLines(root.resolve(pid + "/maps"), StandardCharsets.UTF_8)) {
                 String[] f = line.trim().split("\\s+", 6);
                 if (f.length == 6 && f[5].startsWith("/")) {
-                    out.add(f[5]);
+                    long start = Long.parseUnsignedLong(f[0].substring(0, f[0].indexOf('-')), 16);
+                    base.merge(f[5], start, (a, b) -> Long.compareUnsigned(a, b) <= 0 ? a : b);
                 }
             }
         } catch (IOException | RuntimeException e) {
-            return List.of();
+            return Optional.empty();
         }
-        return new ArrayList<>(out);
+        List<Module> out = new ArrayList<>();
+        base.forEach((path, start) -> out.add(new Module(path, start)));
+        out.sort((a, b) -> Long.compareUnsigned(a.base(), b.base()));
+        return Optional.of(out);
+    }
+
+    /**
+     * @param pid a process id
+     * @return the systemd service it runs in ({@code /proc/PID/cgroup} ending in {@code .service}), if any
+     */
+    public Optional<String> serviceName(long pid) {
+        try {
+            for (String line : Files.readAllLines(root.resolve(pid + "/cgroup"), StandardCharsets.UTF_8)) {
+                String path = line.substring(line.lastIndexOf(':') + 1);
+                String unit = path.substring(path.lastIndexOf('/') + 1);
+                if (unit.endsWith(".service")) {
+                    return Optional.of(unit);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+        return Optional.empty();
     }
 }

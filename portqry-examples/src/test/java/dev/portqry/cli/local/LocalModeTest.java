@@ -16,7 +16,7 @@ class LocalModeTest {
     @Test
     void systemsWithoutProcNetAreNotSupported(@TempDir Path emptyProc) {
         List<String> out = new ArrayList<>();
-        LocalMode mode = new LocalMode(out::add, () -> false, emptyProc);
+        LocalMode mode = new LocalMode(out::add, () -> false, () -> "escape key pressed", () -> "Wed Dec  2 16:00:00 2026", emptyProc);
         assertThatThrownBy(() -> mode.run(ArgumentParser.parse(List.of("-local"))))
                 .isInstanceOfSatisfying(CliException.class, e -> Assertions.assertThat(e.exitCode()).isEqualTo(ExitCodes.FAILURE))
                 .hasMessageContaining("not supported on this system");

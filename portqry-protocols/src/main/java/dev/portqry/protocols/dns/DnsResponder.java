@@ -13,9 +13,10 @@ import java.util.Set;
  * from what it holds itself and never forwards the question past itself; any answer, positive
  * or negative, proves the port is LISTENING. The typed result is a {@link DnsAnswer}.
  *
- * <p>The question is {@link #NAME} and {@link #TYPE} when set; otherwise the target's own name
- * with type A when the caller gave a name, else the root zone {@code .} NS (answered from root
- * hints, or refused: either proves a DNS server).
+ * <p>The question is {@link #NAME} and {@link #TYPE}: by default PortQry's own question,
+ * {@code portqry.microsoft.com} A. With {@link #NAME} set empty, the target's own name with type
+ * A when the caller gave a name, else the root zone {@code .} NS (answered from root hints, or
+ * refused: either proves a DNS server).
  *
  * <pre>{@code
  * ProbeOptions opts = ProbeOptions.builder().set(DnsResponder.NAME, "dc1.corp.example.test").build();
@@ -24,8 +25,14 @@ import java.util.Set;
  * }</pre>
  */
 public final class DnsResponder implements ProtocolResponder {
-    /** The name to ask for; empty (the default) picks the target name, else the root zone. */
-    public static final ResponderSetting<String> NAME = ResponderSetting.of("dns.name", String.class, "");
+    /** PortQry's question (KB 832919): {@code portqry.microsoft.com}, type A. */
+    public static final String PORTQRY_QUESTION = "portqry.microsoft.com";
+    /**
+     * The name to ask for; the default is PortQry's {@link #PORTQRY_QUESTION} (asked with
+     * recursion-desired clear, so the server answers from what it holds, usually a referral or
+     * a negative answer, and never asks further); empty picks the target name, else the root zone.
+     */
+    public static final ResponderSetting<String> NAME = ResponderSetting.of("dns.name", String.class, PORTQRY_QUESTION);
     /**
      * The record type to ask for, a mnemonic ({@code A}, {@code SOA}, {@code SRV}...) or a
      * number; empty (the default) means A for a name and NS for the root zone.

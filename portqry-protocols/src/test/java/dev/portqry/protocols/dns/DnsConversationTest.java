@@ -33,12 +33,21 @@ class DnsConversationTest {
     }
 
     @Test
-    void theDefaultQuestionIsTheTargetNameElseTheRootZone() {
-        FakeContext named = new FakeContext(Protocol.UDP, new InetSocketAddress("127.0.0.1", 53),
+    void theDefaultQuestionIsPortQrysOwn() {
+        FakeContext ctx = new FakeContext(Protocol.UDP, new InetSocketAddress("127.0.0.1", 53),
                 Optional.of("dc1.corp.example.test"), ProbeOptions.defaults());
+        assertThat(DnsQuestionChoice.choose(ctx).name()).isEqualTo("portqry.microsoft.com.");
+        assertThat(DnsQuestionChoice.choose(ctx).type()).isEqualTo(DnsRecordType.A);
+    }
+
+    @Test
+    void anEmptyNameAsksTheTargetNameElseTheRootZone() {
+        ProbeOptions empty = ProbeOptions.builder().set(DnsResponder.NAME, "").build();
+        FakeContext named = new FakeContext(Protocol.UDP, new InetSocketAddress("127.0.0.1", 53),
+                Optional.of("dc1.corp.example.test"), empty);
         assertThat(DnsQuestionChoice.choose(named).name()).isEqualTo("dc1.corp.example.test.");
         assertThat(DnsQuestionChoice.choose(named).type()).isEqualTo(DnsRecordType.A);
-        FakeContext literal = FakeContext.of(Protocol.UDP, 53, ProbeOptions.defaults());
+        FakeContext literal = FakeContext.of(Protocol.UDP, 53, empty);
         assertThat(DnsQuestionChoice.choose(literal).name()).isEqualTo(".");
         assertThat(DnsQuestionChoice.choose(literal).type()).isEqualTo(DnsRecordType.NS);
         FakeContext srv = FakeContext.of(Protocol.UDP, 53, ProbeOptions.builder()
