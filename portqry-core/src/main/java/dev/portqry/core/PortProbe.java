@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  * try (PortProbe probe = PortProbe.builder().build()) {
  *     PortStatus s = probe.probe("dc1.corp.example.test", Protocol.UDP, 389).join();
  *     System.out.println(s.state() + " - " + s.reason());
- *     s.result(LdapRootDse.class).ifPresent(dse -> System.out.println(dse.dnsHostName()));
+ *     s.result(RootDseResult.class).ifPresent(dse -> System.out.println(dse.dnsHostName()));
  * }
  * }</pre>
  *

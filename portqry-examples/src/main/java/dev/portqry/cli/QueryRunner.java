@@ -14,9 +14,9 @@ import dev.portqry.core.spi.ProtocolResponder;
 import dev.portqry.core.Protocol;
 import dev.portqry.protocols.kerberos.KerberosRealms;
 import dev.portqry.protocols.kerberos.KerberosResponder;
-import dev.portqry.protocols.ldap.LdapRootDse;
+import dev.portqry.protocols.ldap.RootDseResult;
 import dev.portqry.protocols.msrpc.DynamicPortCheck;
-import dev.portqry.protocols.msrpc.EndpointMapperDump;
+import dev.portqry.protocols.msrpc.EndpointMapperResult;
 import io.netty.util.NetUtil;
 import java.util.List;
 import java.util.Optional;
@@ -119,7 +119,7 @@ final class QueryRunner {
                 } else {
                     out.line(JsonReport.port(target, s));
                 }
-                if (plan.rpcPorts() && s.result(EndpointMapperDump.class).isPresent()) {
+                if (plan.rpcPorts() && s.result(EndpointMapperResult.class).isPresent()) {
                     code = ExitCodes.combine(code, checkDynamicPorts(target, s, options, text));
                 }
             }
@@ -144,7 +144,7 @@ final class QueryRunner {
         }
         ProbeOptions cldap = options.toBuilder().responder(ResponderSelection.forced("ldap")).build();
         try {
-            return probe.probe(target, Protocol.UDP, 389, cldap).get().result(LdapRootDse.class)
+            return probe.probe(target, Protocol.UDP, 389, cldap).get().result(RootDseResult.class)
                     .flatMap(KerberosRealms::fromRootDse)
                     .map(realm -> options.toBuilder().set(KerberosResponder.REALM, realm).build())
                     .orElse(options);

@@ -7,10 +7,10 @@ import dev.portqry.core.ResponderOutcome;
 import dev.portqry.core.ResponderSelection;
 import dev.portqry.protocols.kerberos.KerberosResponder;
 import dev.portqry.protocols.kerberos.KerberosResult;
-import dev.portqry.protocols.ldap.LdapRootDse;
+import dev.portqry.protocols.ldap.RootDseResult;
 import dev.portqry.protocols.msrpc.DynamicPortCheck;
 import dev.portqry.protocols.msrpc.EndpointMapper;
-import dev.portqry.protocols.msrpc.EndpointMapping;
+import dev.portqry.protocols.msrpc.EndpointMapResult;
 import dev.portqry.protocols.msrpc.RpcInterfaceId;
 import dev.portqry.protocols.msrpc.WellKnownInterfaces;
 import dev.portqry.protocols.tls.TlsResult;
@@ -38,7 +38,7 @@ public final class Expectations {
      */
     public static Expectation ldapAttributePresent(String attribute) {
         requireText(attribute, "attribute");
-        return new Typed<>("LDAP " + attribute + " present", "ldap", LdapRootDse.class, dse -> {
+        return new Typed<>("LDAP " + attribute + " present", "ldap", RootDseResult.class, dse -> {
             List<String> values = dse.values(attribute);
             return values.isEmpty() ? Verdict.failed("rootDSE has no " + attribute)
                     : Verdict.met(attribute + "=" + values.get(0));
@@ -71,7 +71,7 @@ public final class Expectations {
 
             @Override
             public CompletableFuture<Verdict> evaluate(PortProbe probe, PortStatus status, ProbeOptions options) {
-                List<Integer> ports = status.result(EndpointMapping.class).map(EndpointMapping::tcpPorts).orElse(null);
+                List<Integer> ports = status.result(EndpointMapResult.class).map(EndpointMapResult::tcpPorts).orElse(null);
                 if (ports == null) {
                     return CompletableFuture.completedFuture(Verdict.failed("no ept_map answer: " + outcome(status)));
                 }

@@ -8,9 +8,9 @@ import dev.portqry.core.Protocol;
 import dev.portqry.core.ResolvedTarget;
 import dev.portqry.core.ResponderSelection;
 import dev.portqry.core.ScanListener;
-import dev.portqry.protocols.ldap.LdapRootDse;
+import dev.portqry.protocols.ldap.RootDseResult;
 import dev.portqry.protocols.msrpc.EndpointMapper;
-import dev.portqry.protocols.msrpc.EndpointMapperDump;
+import dev.portqry.protocols.msrpc.EndpointMapperResult;
 import dev.portqry.protocols.msrpc.RpcEndpoint;
 import java.io.PrintStream;
 import java.util.List;
@@ -102,7 +102,7 @@ public final class QuickStart {
 
     /** 3. The LDAP answer of step 1 as a typed record: empty when the port did not answer LDAP. */
     void printRootDse(PortStatus s) {
-        s.result(LdapRootDse.class).ifPresentOrElse(dse -> {
+        s.result(RootDseResult.class).ifPresentOrElse(dse -> {
             out.println("dnsHostName: " + dse.dnsHostName().orElse("(none)"));
             out.println("defaultNamingContext: " + dse.defaultNamingContext().orElse("(none)"));
             out.println("supportedLDAPVersion: " + dse.supportedLDAPVersion());
@@ -113,7 +113,7 @@ public final class QuickStart {
     /** 4. The endpoint-mapper dump: every registered RPC interface and where it listens. */
     void dumpEndpointMapper(String target, int port) {
         PortStatus s = EndpointMapper.dump(probe, target, Protocol.TCP, port, probe.defaultOptions()).join();
-        s.result(EndpointMapperDump.class).ifPresentOrElse(dump -> {
+        s.result(EndpointMapperResult.class).ifPresentOrElse(dump -> {
             out.println(dump.summary());
             for (RpcEndpoint e : dump.endpoints().subList(0, Math.min(5, dump.endpoints().size()))) {
                 out.println("  " + e.interfaceId() + " " + e.displayName() + " at " + e.stringBinding());

@@ -76,7 +76,7 @@ class HealthCheckLoopbackTest {
             CheckResult r = run(HealthCheck.builder("ldap").target(HOST).tcp(hangsUp.port())
                     .expectation(Expectations.ldapAttributePresent("dnsHostName")).build());
             assertThat(r.state()).isEqualTo(HealthState.DOWN);
-            assertThat(r.reason()).contains("no LdapRootDse: connection closed");
+            assertThat(r.reason()).contains("no RootDseResult: connection closed");
         }
     }
 

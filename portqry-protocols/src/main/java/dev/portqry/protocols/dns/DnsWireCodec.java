@@ -25,7 +25,7 @@ import java.util.Optional;
 /**
  * Netty's DNS codec (io.netty.handler.codec.dns) driven outside a pipeline: its encoders and
  * decoder run in a throw-away {@link EmbeddedChannel}, and the reference-counted
- * {@link DnsResponse} is copied into an immutable {@link DnsAnswer} and released here.
+ * {@link DnsResponse} is copied into an immutable {@link DnsResult} and released here.
  */
 final class DnsWireCodec {
     /** The fixed header (RFC 1035 4.1.1). */
@@ -65,7 +65,7 @@ final class DnsWireCodec {
      * @return the answer
      * @throws ProtocolDecodeException when the bytes are not a complete DNS response
      */
-    static DnsAnswer decode(ByteBuf message, int maxEntries) {
+    static DnsResult decode(ByteBuf message, int maxEntries) {
         ProtocolDecodeException.check(message.readableBytes() >= HEADER_BYTES, "DNS",
                 "reply of %d bytes is shorter than the %d-byte header", message.readableBytes(), HEADER_BYTES);
         int base = message.readerIndex();
@@ -95,7 +95,7 @@ final class DnsWireCodec {
         }
     }
 
-    private static DnsAnswer copy(DnsResponse r, int qd, int an, int ns, int ar) {
+    private static DnsResult copy(DnsResponse r, int qd, int an, int ns, int ar) {
         // Netty's decoder stops quietly at the end of the bytes; unless TC says so, fewer records
         // than the header announces is a corrupt message (RFC 1035 4.1.1).
         boolean complete = r.count(DnsSection.QUESTION) == qd && r.count(DnsSection.ANSWER) == an
@@ -103,14 +103,14 @@ final class DnsWireCodec {
         ProtocolDecodeException.check(complete || r.isTruncated(), "DNS",
                 "reply ends early: header announces %d/%d/%d question/answer/authority records, %d/%d/%d present",
                 qd, an, ns, r.count(DnsSection.QUESTION), r.count(DnsSection.ANSWER), r.count(DnsSection.AUTHORITY));
-        Optional<DnsAnswer.Question> question = Optional.empty();
+        Optional<DnsResult.Question> question = Optional.empty();
         if (r.count(DnsSection.QUESTION) > 0) {
             DnsRecord q = r.recordAt(DnsSection.QUESTION, 0);
-            question = Optional.of(new DnsAnswer.Question(q.name(), q.type(), q.dnsClass()));
+            question = Optional.of(new DnsResult.Question(q.name(), q.type(), q.dnsClass()));
         }
         DnsFlags flags = new DnsFlags(r.isAuthoritativeAnswer(), r.isTruncated(), r.isRecursionDesired(),
                 r.isRecursionAvailable());
-        return new DnsAnswer(r.id(), r.code(), flags, question, records(r, DnsSection.ANSWER),
+        return new DnsResult(r.id(), r.code(), flags, question, records(r, DnsSection.ANSWER),
                 records(r, DnsSection.AUTHORITY), ar);
     }
 

@@ -30,6 +30,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * }</pre>
  */
 public final class KerberosResponder implements ProtocolResponder {
+    /** The responder's name, as {@link #name()} returns it and {@code ResponderSelection.forced} takes it. */
+    public static final String NAME = "kerberos";
     /** The realm to ask for; empty (the default) derives it from the target name. */
     public static final ResponderSetting<String> REALM = ResponderSetting.of("kerberos.realm", String.class, "");
     /** The realm asked for when none is set or derivable ({@code .invalid} is reserved by RFC 2606). */
@@ -37,7 +39,7 @@ public final class KerberosResponder implements ProtocolResponder {
 
     @Override
     public String name() {
-        return "kerberos";
+        return NAME;
     }
 
     @Override

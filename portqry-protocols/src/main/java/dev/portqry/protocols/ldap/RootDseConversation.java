@@ -33,7 +33,7 @@ final class RootDseConversation implements Conversation {
 
     @Override
     public Step onReceive(ByteBuf in) {
-        Optional<LdapRootDse> dse = ctx.protocol() == Protocol.TCP ? search.readStream(in) : search.readDatagram(in);
+        Optional<RootDseResult> dse = ctx.protocol() == Protocol.TCP ? search.readStream(in) : search.readDatagram(in);
         search.notice().ifPresent(n -> {
             // The notice means the server is closing (RFC 4511 4.4.1): it is no rootDSE.
             throw new ProtocolDecodeException(LdapMessage.PROTOCOL, "unsolicited notification instead of a reply: "

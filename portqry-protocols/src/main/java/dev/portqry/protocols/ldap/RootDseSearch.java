@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One rootDSE read, whatever carries it: the search request, then the replies, collected into
- * an {@link LdapRootDse} at the SearchResultDone (RFC 4511 section 4.5.2). Over a stream (TCP,
+ * an {@link RootDseResult} at the SearchResultDone (RFC 4511 section 4.5.2). Over a stream (TCP,
  * or the plaintext inside TLS) messages are framed by their BER length across reads (section
  * 5.1); over UDP one datagram may hold the entry and the SearchResultDone together (as Samba and
  * Active Directory send them) or each may come alone. Not thread-safe; one per conversation.
@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * <pre>{@code
  * RootDseSearch search = new RootDseSearch(1, SearchRequest.rootDse(0), BerLimits.DEFAULT, 1000);
  * ByteBuf query = search.start(alloc);
- * Optional<LdapRootDse> dse = search.readStream(received);   // empty: more bytes needed
+ * Optional<RootDseResult> dse = search.readStream(received);   // empty: more bytes needed
  * }</pre>
  */
 public final class RootDseSearch {
@@ -33,7 +33,7 @@ public final class RootDseSearch {
     private final LdapMessage request;
     private final BerLimits limits;
     private final int maxEntries;
-    private List<LdapRootDse.Attribute> attributes = new ArrayList<>();
+    private List<RootDseResult.Attribute> attributes = new ArrayList<>();
     private int collected;
     private LdapMessage notice;
 
@@ -94,7 +94,7 @@ public final class RootDseSearch {
      * @throws ProtocolDecodeException when a message is malformed, answers another messageID or
      *     is not part of a search's reply
      */
-    public Optional<LdapRootDse> readStream(ByteBuf in) {
+    public Optional<RootDseResult> readStream(ByteBuf in) {
         try {
             while (true) {
                 int length = BerReader.elementLength(in, PROTOCOL, limits);
@@ -109,7 +109,7 @@ public final class RootDseSearch {
                 }
                 ProtocolDecodeException.check(m.messageId() == messageId(), PROTOCOL,
                         "reply with messageID %d to the search with messageID %d", m.messageId(), messageId());
-                Optional<LdapRootDse> done = accept(m);
+                Optional<RootDseResult> done = accept(m);
                 if (done.isPresent()) {
                     return done;
                 }
@@ -127,7 +127,7 @@ public final class RootDseSearch {
      * @return the rootDSE once the SearchResultDone is read, else empty (keep waiting)
      * @throws ProtocolDecodeException when a message is malformed, or the datagram mixes messageIDs
      */
-    public Optional<LdapRootDse> readDatagram(ByteBuf in) {
+    public Optional<RootDseResult> readDatagram(ByteBuf in) {
         try {
             BerReader r = BerReader.of(in, PROTOCOL, limits);
             boolean first = true;
@@ -142,7 +142,7 @@ public final class RootDseSearch {
                             + " with the reply to messageID " + messageId());
                 }
                 first = false;
-                Optional<LdapRootDse> done = accept(m);
+                Optional<RootDseResult> done = accept(m);
                 if (done.isPresent()) {
                     return done;
                 }
@@ -154,18 +154,18 @@ public final class RootDseSearch {
     }
 
     /** @return the rootDSE at SearchResultDone, empty to keep reading */
-    private Optional<LdapRootDse> accept(LdapMessage m) {
+    private Optional<RootDseResult> accept(LdapMessage m) {
         if (m.op() instanceof SearchResultEntry entry) {
             for (PartialAttribute a : entry.attributes()) {
                 collected += 1 + a.size();
                 ProtocolDecodeException.check(collected <= maxEntries, PROTOCOL,
                         "rootDSE holds more than %d attributes and values (maxEntries)", maxEntries);
-                attributes.add(new LdapRootDse.Attribute(a.type(), a.values()));
+                attributes.add(new RootDseResult.Attribute(a.type(), a.values()));
             }
             return Optional.empty();
         }
         if (m.op() instanceof SearchResultDone done) {
-            return Optional.of(new LdapRootDse(attributes, done.resultCode(), done.diagnosticMessage()));
+            return Optional.of(new RootDseResult(attributes, done.resultCode(), done.diagnosticMessage()));
         }
         if (m.op() instanceof UnknownProtocolOp op && op.tag().equals(UnknownProtocolOp.SEARCH_RESULT_REFERENCE)) {
             // A continuation reference (RFC 4511 4.5.3) says nothing about this server: skip it.
@@ -175,13 +175,13 @@ public final class RootDseSearch {
     }
 
     /** RFC 4511 4.4: an unsolicited notification is an ExtendedResponse, whose LDAPResult comes first (4.12). */
-    private LdapRootDse fromNotice(LdapMessage m) {
+    private RootDseResult fromNotice(LdapMessage m) {
         ProtocolDecodeException.check(m.op() instanceof UnknownProtocolOp op && op.tag().equals(UnknownProtocolOp.EXTENDED_RESPONSE),
                 PROTOCOL, "unsolicited notification instead of a reply: %s (RFC 4511 4.4)", m.op());
         BerReader result = BerReader.of(Unpooled.wrappedBuffer(((UnknownProtocolOp) m.op()).contents()), PROTOCOL, limits);
         LdapResultCode code = LdapResultCode.valueOf(result.readEnumerated());
         result.readUtf8();
-        return new LdapRootDse(attributes, code, result.readUtf8());
+        return new RootDseResult(attributes, code, result.readUtf8());
     }
 
     @Override

@@ -30,11 +30,11 @@ final class NetBiosConversation implements Conversation {
 
     @Override
     public Step onReceive(ByteBuf in) {
-        int id = NodeStatusResponse.peekTransactionId(in);
+        int id = NodeStatusResult.peekTransactionId(in);
         if (id != request.transactionId()) {
             log.debug("ignoring NetBIOS datagram from {}: transaction ID {} is not {}", ctx.remote(), id, request.transactionId());
             return Step.needMore();
         }
-        return Step.done(NodeStatusResponse.decode(in, ctx.options().maxEntries()));
+        return Step.done(NodeStatusResult.decode(in, ctx.options().maxEntries()));
     }
 }

@@ -23,6 +23,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * }</pre>
  */
 public final class SmbResponder implements ProtocolResponder {
+    /** The responder's name, as {@link #name()} returns it and {@code ResponderSelection.forced} takes it. */
+    public static final String NAME = "smb";
     /** The NetBIOS session service port, which needs the session request first. */
     static final int NETBIOS_SESSION_PORT = 139;
     /** Our NetBIOS name in the session request. */
@@ -30,7 +32,7 @@ public final class SmbResponder implements ProtocolResponder {
 
     @Override
     public String name() {
-        return "smb";
+        return NAME;
     }
 
     @Override

@@ -40,7 +40,7 @@ public record TftpReadRequest(String fileName, String mode) implements TftpPacke
         return new TftpReadRequest(name, mode);
     }
 
-    private static boolean isValidFileName(String name) {
+    static boolean isValidFileName(String name) {
         return !name.isEmpty() && name.length() <= TftpStrings.MAX_STRING_BYTES && name.chars().allMatch(c -> c > 0x20 && c < 0x7f);
     }
 

@@ -5,7 +5,7 @@ import dev.portqry.core.spi.Conversation;
 import dev.portqry.core.spi.ConversationContext;
 import dev.portqry.core.spi.Step;
 import dev.portqry.protocols.ber.BerLimits;
-import dev.portqry.protocols.ldap.LdapRootDse;
+import dev.portqry.protocols.ldap.RootDseResult;
 import dev.portqry.protocols.ldap.RootDseSearch;
 import dev.portqry.protocols.ldap.SearchRequest;
 import io.netty.buffer.ByteBuf;
@@ -219,7 +219,7 @@ final class TlsConversation implements Conversation {
             return Optional.of(handshake);
         }
         ByteBuf received = Unpooled.wrappedBuffer(plain.array(), 0, plain.position());
-        Optional<LdapRootDse> answer = ldap.readStream(received);
+        Optional<RootDseResult> answer = ldap.readStream(received);
         // Keep only the plaintext of a message not complete yet.
         plain.flip().position(received.readerIndex());
         plain.compact();

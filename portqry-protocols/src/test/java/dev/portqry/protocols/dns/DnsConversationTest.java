@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /** Matching, framing and the default question, without sockets. */
 class DnsConversationTest {
-    private static final ProbeOptions A_DC1 = ProbeOptions.builder().set(DnsResponder.NAME, "dc1.corp.example.test").build();
+    private static final ProbeOptions A_DC1 = ProbeOptions.builder().set(DnsResponder.QUERY_NAME, "dc1.corp.example.test").build();
 
     private static byte[] withId(byte[] reply, int offset, int id) {
         byte[] b = reply.clone();
@@ -42,7 +42,7 @@ class DnsConversationTest {
         assertThat(DnsQuestionChoice.choose(literal).name()).isEqualTo(".");
         assertThat(DnsQuestionChoice.choose(literal).type()).isEqualTo(DnsRecordType.NS);
         FakeContext srv = FakeContext.of(Protocol.UDP, 53, ProbeOptions.builder()
-                .set(DnsResponder.NAME, "_ldap._tcp.corp.example.test.").set(DnsResponder.TYPE, "srv").build());
+                .set(DnsResponder.QUERY_NAME, "_ldap._tcp.corp.example.test.").set(DnsResponder.QUERY_TYPE, "srv").build());
         assertThat(DnsQuestionChoice.choose(srv).type()).isEqualTo(DnsRecordType.SRV);
         assertThat(DnsQuestionChoice.parseType("257").intValue()).isEqualTo(257);
         assertThatThrownBy(() -> DnsQuestionChoice.parseType("BOGUS")).hasMessage("dns.type must be a record type or 0-65535, was BOGUS");
@@ -55,12 +55,12 @@ class DnsConversationTest {
         assertThat(receive(c, withId(golden, 0, c.id() ^ 1))).isInstanceOf(Step.NeedMore.class);
         Step done = receive(c, withId(golden, 0, c.id()));
         assertThat(done).isInstanceOf(Step.Done.class);
-        assertThat(((Step.Done) done).result()).isInstanceOf(DnsAnswer.class);
+        assertThat(((Step.Done) done).result()).isInstanceOf(DnsResult.class);
     }
 
     @Test
     void aUdpReplyToAnotherQuestionIsIgnored() {
-        ProbeOptions aaaa = A_DC1.toBuilder().set(DnsResponder.TYPE, "AAAA").build();
+        ProbeOptions aaaa = A_DC1.toBuilder().set(DnsResponder.QUERY_TYPE, "AAAA").build();
         FakeContext ctx = FakeContext.of(Protocol.UDP, 53, aaaa);
         DnsConversation c = new DnsConversation(ctx, DnsQuestionChoice.choose(ctx));
         assertThat(receive(c, withId(GoldenHex.reply("dns/samba-a-dc1-udp.hex"), 0, c.id()))).isInstanceOf(Step.NeedMore.class);

@@ -32,7 +32,7 @@ class DnsResponderLoopbackTest {
     private static final ProbeOptions OPTS = ProbeOptions.builder()
             .udpTimeout(Duration.ofMillis(500))
             .responder(ResponderSelection.forced("dns"))
-            .set(DnsResponder.NAME, "dc1.corp.example.test")
+            .set(DnsResponder.QUERY_NAME, "dc1.corp.example.test")
             .build();
 
     @BeforeAll
@@ -64,7 +64,7 @@ class DnsResponderLoopbackTest {
             PortStatus st = probe.probe(LO, Protocol.UDP, peer.port()).get();
             assertThat(st.initialState()).isEqualTo(PortState.LISTENING_OR_FILTERED);
             assertThat(st.state()).isEqualTo(PortState.LISTENING);
-            DnsAnswer a = st.result(DnsAnswer.class).orElseThrow();
+            DnsResult a = st.result(DnsResult.class).orElseThrow();
             assertThat(a.answers()).extracting(DnsResourceRecord::data).containsExactly("127.0.0.1");
         }
     }
@@ -72,11 +72,11 @@ class DnsResponderLoopbackTest {
     @Test
     void aNegativeAnswerStillProvesListening() throws Exception {
         byte[] golden = GoldenHex.reply("dns/samba-root-ns-udp.hex");
-        ProbeOptions root = OPTS.toBuilder().set(DnsResponder.NAME, "").build();
+        ProbeOptions root = OPTS.toBuilder().set(DnsResponder.QUERY_NAME, "").build();
         try (LoopbackPeers.UdpResponder peer = new LoopbackPeers.UdpResponder(LO, q -> replay(q, golden))) {
             PortStatus st = probe.probe(LO, Protocol.UDP, peer.port(), root).get();
             assertThat(st.state()).isEqualTo(PortState.LISTENING);
-            assertThat(st.result(DnsAnswer.class).orElseThrow().rcode()).isEqualTo(DnsResponseCode.FORMERR);
+            assertThat(st.result(DnsResult.class).orElseThrow().rcode()).isEqualTo(DnsResponseCode.FORMERR);
         }
     }
 
@@ -108,7 +108,7 @@ class DnsResponderLoopbackTest {
             t.start();
             PortStatus st = probe.probe(LO, Protocol.TCP, server.getLocalPort()).get();
             assertThat(st.state()).isEqualTo(PortState.LISTENING);
-            assertThat(st.result(DnsAnswer.class).orElseThrow().flags().authoritative()).isTrue();
+            assertThat(st.result(DnsResult.class).orElseThrow().flags().authoritative()).isTrue();
             t.join(2000);
         }
     }

@@ -25,11 +25,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 class DnsWireCodecTest {
     private static final InetSocketAddress REMOTE = new InetSocketAddress("127.0.0.1", 53);
 
-    private static DnsAnswer decode(byte[] bytes) {
+    private static DnsResult decode(byte[] bytes) {
         return WireBytes.decode(bytes, buf -> DnsWireCodec.decode(buf, 10_000));
     }
 
-    private static DnsAnswer golden(String file) {
+    private static DnsResult golden(String file) {
         byte[] b = GoldenHex.reply("dns/" + file);
         return decode(file.endsWith("-tcp.hex") ? Arrays.copyOfRange(b, 2, b.length) : b);
     }
@@ -64,11 +64,11 @@ class DnsWireCodecTest {
 
     @Test
     void decodesAnAuthoritativeAnswerWithAuthority() {
-        DnsAnswer a = golden("samba-a-dc1-udp.hex");
+        DnsResult a = golden("samba-a-dc1-udp.hex");
         assertThat(a.id()).isEqualTo(0x5a01);
         assertThat(a.rcode()).isEqualTo(DnsResponseCode.NOERROR);
         assertThat(a.flags()).isEqualTo(new DnsFlags(true, false, false, false));
-        assertThat(a.question()).hasValue(new DnsAnswer.Question("dc1.corp.example.test.", DnsRecordType.A, 1));
+        assertThat(a.question()).hasValue(new DnsResult.Question("dc1.corp.example.test.", DnsRecordType.A, 1));
         assertThat(a.answers()).extracting(DnsResourceRecord::toString)
                 .containsExactly("dc1.corp.example.test. 900 IN A 127.0.0.1");
         assertThat(a.authorities()).extracting(DnsResourceRecord::toString).containsExactly(
@@ -81,14 +81,14 @@ class DnsWireCodecTest {
 
     @Test
     void decodesTheSameAnswerOverTcp() {
-        DnsAnswer a = golden("samba-a-dc1-tcp.hex");
+        DnsResult a = golden("samba-a-dc1-tcp.hex");
         assertThat(a.id()).isEqualTo(0x5a0b);
         assertThat(a.answers()).extracting(DnsResourceRecord::data).containsExactly("127.0.0.1");
     }
 
     @Test
     void decodesANegativeAnswerWithTheZoneSoa() {
-        DnsAnswer a = golden("samba-nxdomain-udp.hex");
+        DnsResult a = golden("samba-nxdomain-udp.hex");
         assertThat(a.rcode()).isEqualTo(DnsResponseCode.NXDOMAIN);
         assertThat(a.isSuccess()).isFalse();
         assertThat(a.answers()).isEmpty();
@@ -98,9 +98,9 @@ class DnsWireCodecTest {
 
     @Test
     void decodesTheRootQueryRejection() {
-        DnsAnswer a = golden("samba-root-ns-udp.hex");
+        DnsResult a = golden("samba-root-ns-udp.hex");
         assertThat(a.rcode()).isEqualTo(DnsResponseCode.FORMERR);
-        assertThat(a.question()).hasValue(new DnsAnswer.Question(".", DnsRecordType.NS, 1));
+        assertThat(a.question()).hasValue(new DnsResult.Question(".", DnsRecordType.NS, 1));
         assertThat(a.reportLines()).contains("Answer records: 0", "Flags: none");
     }
 
@@ -116,7 +116,7 @@ class DnsWireCodecTest {
     })
     void rendersRdataOfEveryCommonType(String row) {
         String[] f = row.split("\\|");
-        DnsAnswer a = golden(f[0]);
+        DnsResult a = golden(f[0]);
         assertThat(a.answers().get(0).type().name()).isEqualTo(f[1]);
         assertThat(a.answers().get(0).data()).isEqualTo(f[2]);
     }
@@ -131,7 +131,7 @@ class DnsWireCodecTest {
     @Test
     void rendersUnknownTypesAsHex() {
         // Header id 1, QR+AA, 0 questions, 1 answer: root name, type 99 (SPF), class IN, ttl 5, rdata 01ff.
-        DnsAnswer a = decode(HexFormat.of().parseHex("000184000000000100000000" + "00" + "0063" + "0001" + "00000005" + "0002" + "01ff"));
+        DnsResult a = decode(HexFormat.of().parseHex("000184000000000100000000" + "00" + "0063" + "0001" + "00000005" + "0002" + "01ff"));
         assertThat(a.answers().get(0).data()).isEqualTo("\\# 2 01ff");
     }
 

@@ -12,7 +12,7 @@ import dev.portqry.core.ResponderOutcome;
 import dev.portqry.core.ResponderSelection;
 import dev.portqry.core.spi.ResponderRegistry;
 import dev.portqry.protocols.ldap.LdapResponder;
-import dev.portqry.protocols.ldap.LdapRootDse;
+import dev.portqry.protocols.ldap.RootDseResult;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -96,7 +96,7 @@ class LdapCapsTest {
     @EnumSource(Protocol.class)
     void theGoldenRootDseFitsTheDefaults(Protocol p) throws Exception {
         PortStatus st = probe.probe(LO, p, port(p), OPTS).get(60, TimeUnit.SECONDS);
-        assertThat(st.result(LdapRootDse.class)).get().satisfies(dse -> assertThat(dse.dnsHostName()).contains("dc1.corp.example.test"));
+        assertThat(st.result(RootDseResult.class)).get().satisfies(dse -> assertThat(dse.dnsHostName()).contains("dc1.corp.example.test"));
     }
 
     @ParameterizedTest

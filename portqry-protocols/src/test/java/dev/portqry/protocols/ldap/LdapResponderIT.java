@@ -43,7 +43,7 @@ class LdapResponderIT {
         InetAddress dc = tb.address(addressKey);
         PortStatus st = probe.probe(dc, protocol, port).get();
         assertThat(st.state()).isEqualTo(PortState.LISTENING);
-        LdapRootDse dse = st.result(LdapRootDse.class)
+        RootDseResult dse = st.result(RootDseResult.class)
                 .orElseThrow(() -> new AssertionError("no LDAP result: " + st.responder()));
         assertThat(dse.resultCode().isSuccess()).isTrue();
         assertThat(dse.defaultNamingContext()).hasValueSatisfying(v -> assertThat(v).isEqualToIgnoringCase(tb.get("dc.basedn")));

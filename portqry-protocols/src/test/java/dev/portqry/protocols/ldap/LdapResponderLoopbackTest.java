@@ -46,7 +46,7 @@ class LdapResponderLoopbackTest {
             PortStatus st = probe.probe(LOOPBACK, Protocol.UDP, server.port()).get();
             assertThat(st.state()).isEqualTo(PortState.LISTENING);
             assertThat(st.initialState()).isEqualTo(PortState.LISTENING_OR_FILTERED);
-            LdapRootDse dse = st.result(LdapRootDse.class).orElseThrow();
+            RootDseResult dse = st.result(RootDseResult.class).orElseThrow();
             assertThat(dse.defaultNamingContext()).contains("DC=corp,DC=example,DC=test");
             assertThat(dse.dnsHostName()).contains("dc1.corp.example.test");
         }
@@ -57,7 +57,7 @@ class LdapResponderLoopbackTest {
         try (GoldenLdapServer.Tcp server = new GoldenLdapServer.Tcp(LOOPBACK, Golden.bytes("tcp389.bin"))) {
             PortStatus st = probe.probe(LOOPBACK, Protocol.TCP, server.port()).get();
             assertThat(st.state()).isEqualTo(PortState.LISTENING);
-            LdapRootDse dse = st.result(LdapRootDse.class).orElseThrow();
+            RootDseResult dse = st.result(RootDseResult.class).orElseThrow();
             assertThat(dse.defaultNamingContext()).contains("DC=corp,DC=example,DC=test");
             assertThat(dse.supportedSASLMechanisms()).contains("GSSAPI");
         }
@@ -68,7 +68,7 @@ class LdapResponderLoopbackTest {
         try (GoldenLdapServer.Tcp server = new GoldenLdapServer.Tcp(LOOPBACK, Golden.bytes("tcp389-needs-bind.bin"))) {
             PortStatus st = probe.probe(LOOPBACK, Protocol.TCP, server.port()).get();
             assertThat(st.state()).isEqualTo(PortState.LISTENING);
-            assertThat(st.result(LdapRootDse.class).orElseThrow().resultCode()).isEqualTo(LdapResultCode.OPERATIONS_ERROR);
+            assertThat(st.result(RootDseResult.class).orElseThrow().resultCode()).isEqualTo(LdapResultCode.OPERATIONS_ERROR);
         }
     }
 

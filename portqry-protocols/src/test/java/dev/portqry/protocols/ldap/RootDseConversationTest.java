@@ -27,9 +27,9 @@ class RootDseConversationTest {
         }
     }
 
-    private static LdapRootDse result(Step step) {
+    private static RootDseResult result(Step step) {
         assertThat(step).isInstanceOf(Step.Done.class);
-        return (LdapRootDse) ((Step.Done) step).result();
+        return (RootDseResult) ((Step.Done) step).result();
     }
 
     private static RootDseConversation started(Protocol protocol, int messageId) {
@@ -64,7 +64,7 @@ class RootDseConversationTest {
                 assertThat(c.onReceive(cumulation)).as("after %d bytes", i + 1).isSameAs(Step.needMore());
             }
             cumulation.writeByte(golden[golden.length - 1]);
-            LdapRootDse dse = result(c.onReceive(cumulation));
+            RootDseResult dse = result(c.onReceive(cumulation));
             assertThat(dse.defaultNamingContext()).contains("DC=corp,DC=example,DC=test");
             assertThat(dse.dnsHostName()).contains("dc1.corp.example.test");
             assertThat(cumulation.isReadable()).isFalse();
@@ -76,7 +76,7 @@ class RootDseConversationTest {
     @Test
     void tcpGlobalCatalogReplyInOneRead() {
         RootDseConversation c = started(Protocol.TCP, Golden.GC_ID);
-        LdapRootDse dse = result(feed(c, Golden.bytes("tcp3268.bin")));
+        RootDseResult dse = result(feed(c, Golden.bytes("tcp3268.bin")));
         assertThat(dse.isGlobalCatalogReady()).contains(true);
         assertThat(dse.resultCode().isSuccess()).isTrue();
     }
@@ -111,7 +111,7 @@ class RootDseConversationTest {
     void udpDatagramWithEntryAndDone() {
         RootDseConversation c = new RootDseConversation(FakeContext.of(Protocol.UDP, 389), Golden.UDP_ID);
         assertThat(start(c)).isEqualTo(Golden.bytes("udp389.request.bin"));
-        LdapRootDse dse = result(feed(c, Golden.bytes("udp389.bin")));
+        RootDseResult dse = result(feed(c, Golden.bytes("udp389.bin")));
         assertThat(dse.defaultNamingContext()).contains("DC=corp,DC=example,DC=test");
         assertThat(dse.dnsHostName()).contains("dc1.corp.example.test");
     }
@@ -122,7 +122,7 @@ class RootDseConversationTest {
         byte[] golden = Golden.bytes("udp389.bin");
         int entry = Golden.firstMessageLength(golden);
         assertThat(feed(c, Arrays.copyOf(golden, entry))).isSameAs(Step.needMore());
-        LdapRootDse dse = result(feed(c, Arrays.copyOfRange(golden, entry, golden.length)));
+        RootDseResult dse = result(feed(c, Arrays.copyOfRange(golden, entry, golden.length)));
         assertThat(dse.namingContexts()).hasSize(5);
     }
 
@@ -141,7 +141,7 @@ class RootDseConversationTest {
         int entry = Golden.firstMessageLength(golden);
         feed(c, Arrays.copyOf(golden, entry));
         start(c);
-        LdapRootDse dse = result(feed(c, golden));
+        RootDseResult dse = result(feed(c, golden));
         assertThat(dse.values("defaultNamingContext")).hasSize(1);
     }
 
@@ -156,7 +156,7 @@ class RootDseConversationTest {
     @Test
     void refusedSearchIsReportedInTheResult() {
         RootDseConversation c = started(Protocol.TCP, Golden.NEEDS_BIND_ID);
-        LdapRootDse dse = result(feed(c, Golden.bytes("tcp389-needs-bind.bin")));
+        RootDseResult dse = result(feed(c, Golden.bytes("tcp389-needs-bind.bin")));
         assertThat(dse.resultCode()).isEqualTo(LdapResultCode.OPERATIONS_ERROR);
         assertThat(dse.diagnosticMessage()).contains("without authentication");
         assertThat(dse.attributes()).isEmpty();

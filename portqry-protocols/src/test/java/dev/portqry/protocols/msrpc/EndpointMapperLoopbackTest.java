@@ -60,7 +60,7 @@ class EndpointMapperLoopbackTest {
     void tcpDumpThroughTheEngine() {
         PortStatus s = EndpointMapper.dump(probe, LO.getHostAddress(), Protocol.TCP, server.tcpPort(), OPTS).join();
         assertThat(s.state()).isEqualTo(PortState.LISTENING);
-        EndpointMapperDump dump = s.result(EndpointMapperDump.class).orElseThrow(() -> new AssertionError(s.responder()));
+        EndpointMapperResult dump = s.result(EndpointMapperResult.class).orElseThrow(() -> new AssertionError(s.responder()));
         assertThat(dump.endpoints()).hasSize(4);
         assertThat(dump.pages()).isEqualTo(2);
         assertThat(dump.reportLines()).contains("UUID: e3514235-4b06-11d1-ab04-00c04fc2dcd2 drsuapi",
@@ -72,7 +72,7 @@ class EndpointMapperLoopbackTest {
         PortStatus s = EndpointMapper.dump(probe, LO.getHostAddress(), Protocol.UDP, server.udpPort(), OPTS).join();
         assertThat(s.initialState()).isEqualTo(PortState.LISTENING_OR_FILTERED);
         assertThat(s.state()).isEqualTo(PortState.LISTENING);
-        EndpointMapperDump dump = s.result(EndpointMapperDump.class).orElseThrow(() -> new AssertionError(s.responder()));
+        EndpointMapperResult dump = s.result(EndpointMapperResult.class).orElseThrow(() -> new AssertionError(s.responder()));
         assertThat(dump.endpoints()).hasSize(4);
         assertThat(dump.tcpPorts()).containsExactlyInAnyOrder(listening.getLocalPort(), closedPort).isSortedAccordingTo(Integer::compare);
     }
@@ -80,11 +80,11 @@ class EndpointMapperLoopbackTest {
     @Test
     void mapThroughTheEngine() {
         PortStatus s = EndpointMapper.map(probe, LO.getHostAddress(), server.tcpPort(), WellKnownInterfaces.parse("DRSUAPI"), OPTS).join();
-        EndpointMapping m = s.result(EndpointMapping.class).orElseThrow(() -> new AssertionError(s.responder()));
+        EndpointMapResult m = s.result(EndpointMapResult.class).orElseThrow(() -> new AssertionError(s.responder()));
         assertThat(m.tcpPorts()).containsExactly(listening.getLocalPort());
         PortStatus none = EndpointMapper.map(probe, LO.getHostAddress(), server.tcpPort(),
                 WellKnownInterfaces.parse("SPOOLSS"), OPTS).join();
-        assertThat(none.result(EndpointMapping.class).orElseThrow().endpoints()).isEmpty();
+        assertThat(none.result(EndpointMapResult.class).orElseThrow().endpoints()).isEmpty();
     }
 
     @Test

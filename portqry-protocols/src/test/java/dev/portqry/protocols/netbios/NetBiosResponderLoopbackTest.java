@@ -55,7 +55,7 @@ class NetBiosResponderLoopbackTest {
     void answersWithTheNameTable() throws Exception {
         PortStatus st = probeReplaying(0);
         assertThat(st.state()).isEqualTo(PortState.LISTENING);
-        NodeStatusResponse r = st.result(NodeStatusResponse.class).orElseThrow();
+        NodeStatusResult r = st.result(NodeStatusResult.class).orElseThrow();
         assertThat(r.contains("DC1")).isTrue();
         assertThat(r.reportLines().get(0)).isEqualTo("Server's response: MAC address f0b73256687f");
     }

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 class NodeStatusCodecTest {
     private static final String GOLDEN = "netbios/samba-nbstat.hex";
 
-    private static NodeStatusResponse decode(byte[] bytes, int maxEntries) {
-        return WireBytes.decode(bytes, buf -> NodeStatusResponse.decode(buf, maxEntries));
+    private static NodeStatusResult decode(byte[] bytes, int maxEntries) {
+        return WireBytes.decode(bytes, buf -> NodeStatusResult.decode(buf, maxEntries));
     }
 
     @Test
@@ -26,7 +26,7 @@ class NodeStatusCodecTest {
 
     @Test
     void decodesSambasNameTableAndMac() {
-        NodeStatusResponse r = decode(GoldenHex.reply(GOLDEN), 100);
+        NodeStatusResult r = decode(GoldenHex.reply(GOLDEN), 100);
         assertThat(r.transactionId()).isEqualTo(0x6b01);
         assertThat(r.macAddress()).isEqualTo("f0b73256687f");
         assertThat(r.names()).extracting(n -> n.name() + n.suffixText()).containsExactly(
@@ -56,7 +56,7 @@ class NodeStatusCodecTest {
     void everyTruncationIsADecodeError() {
         byte[] full = GoldenHex.reply(GOLDEN);
         int minimal = 12 + 34 + 10 + 1 + 8 * 18 + 6;   // header, RR_NAME, RR fields, count, names, unit ID
-        WireBytes.assertEveryTruncationFails(full, minimal, buf -> NodeStatusResponse.decode(buf, 100));
+        WireBytes.assertEveryTruncationFails(full, minimal, buf -> NodeStatusResult.decode(buf, 100));
     }
 
     @Test
@@ -90,6 +90,6 @@ class NodeStatusCodecTest {
     @Test
     void randomCorruptionOnlyEverRaisesDecodeErrors() {
         WireBytes.assertCorruptionOnlyRaisesDecodeErrors(GoldenHex.reply(GOLDEN), 137, 3,
-                buf -> NodeStatusResponse.decode(buf, 100));
+                buf -> NodeStatusResult.decode(buf, 100));
     }
 }

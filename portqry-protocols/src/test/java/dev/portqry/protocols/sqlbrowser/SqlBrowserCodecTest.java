@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 /** MC-SQLR requests and SVR_RESP decoding against vectors built from the spec. */
 class SqlBrowserCodecTest {
 
-    private static SqlBrowserResponse decode(byte[] bytes, int maxEntries) {
-        return WireBytes.decode(bytes, buf -> SqlBrowserResponse.decode(buf, maxEntries));
+    private static SqlBrowserResult decode(byte[] bytes, int maxEntries) {
+        return WireBytes.decode(bytes, buf -> SqlBrowserResult.decode(buf, maxEntries));
     }
 
     private static byte[] svrResp(String data) {
@@ -43,7 +43,7 @@ class SqlBrowserCodecTest {
 
     @Test
     void decodesOneInstanceAsPortQryPrintsIt() {
-        SqlBrowserResponse r = decode(GoldenHex.reply("sqlbrowser/mcsqlr-one-instance.hex"), 100);
+        SqlBrowserResult r = decode(GoldenHex.reply("sqlbrowser/mcsqlr-one-instance.hex"), 100);
         SqlServerInstance i = r.instances().get(0);
         assertThat(i.serverName()).isEqualTo("SQL1");
         assertThat(i.instanceName()).isEqualTo("MSSQLSERVER");
@@ -66,7 +66,7 @@ class SqlBrowserCodecTest {
 
     @Test
     void keepsEveryKeyInOrderAcrossInstances() {
-        SqlBrowserResponse r = decode(GoldenHex.reply("sqlbrowser/mcsqlr-two-instances.hex"), 100);
+        SqlBrowserResult r = decode(GoldenHex.reply("sqlbrowser/mcsqlr-two-instances.hex"), 100);
         assertThat(r.instances()).hasSize(2);
         SqlServerInstance reports = r.instances().get(1);
         assertThat(reports.properties().keySet())
@@ -93,12 +93,12 @@ class SqlBrowserCodecTest {
     @Test
     void everyTruncationIsADecodeError() {
         byte[] full = GoldenHex.reply("sqlbrowser/mcsqlr-two-instances.hex");
-        WireBytes.assertEveryTruncationFails(full, full.length, buf -> SqlBrowserResponse.decode(buf, 100));
+        WireBytes.assertEveryTruncationFails(full, full.length, buf -> SqlBrowserResult.decode(buf, 100));
     }
 
     @Test
     void randomCorruptionOnlyEverRaisesDecodeErrors() {
         WireBytes.assertCorruptionOnlyRaisesDecodeErrors(GoldenHex.reply("sqlbrowser/mcsqlr-two-instances.hex"), 1434, 2,
-                buf -> SqlBrowserResponse.decode(buf, 100));
+                buf -> SqlBrowserResult.decode(buf, 100));
     }
 }

@@ -31,7 +31,7 @@ class SqlBrowserResponderLoopbackTest {
             PortStatus st = probe.probe(LO, Protocol.UDP, peer.port()).get();
             assertThat(st.initialState()).isEqualTo(PortState.LISTENING_OR_FILTERED);
             assertThat(st.state()).isEqualTo(PortState.LISTENING);
-            SqlBrowserResponse r = st.result(SqlBrowserResponse.class).orElseThrow();
+            SqlBrowserResult r = st.result(SqlBrowserResult.class).orElseThrow();
             assertThat(r.instances()).extracting(SqlServerInstance::instanceName).containsExactly("MSSQLSERVER", "REPORTS");
         }
     }

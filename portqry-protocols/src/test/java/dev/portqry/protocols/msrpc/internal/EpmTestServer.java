@@ -1,8 +1,10 @@
 package dev.portqry.protocols.msrpc.internal;
 
+import dev.portqry.protocols.msrpc.ProtocolSequence;
 import dev.portqry.protocols.msrpc.RpcEndpoint;
 import dev.portqry.protocols.msrpc.RpcInterfaceId;
 import dev.portqry.protocols.msrpc.RpcStatus;
+import dev.portqry.protocols.msrpc.WellKnownInterfaces;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -76,20 +78,20 @@ public final class EpmTestServer implements AutoCloseable {
         ByteBuf out = ALLOC.heapBuffer();
         try {
             if (opnum == EptLookupRequest.OPNUM) {
-                EptLookupRequest req = EptLookupRequest.decode(Unpooled.wrappedBuffer(stub), true);
+                EptLookupRequest req = EpmServerCodec.decodeLookup(Unpooled.wrappedBuffer(stub), true);
                 boolean first = req.handle().isNull();
                 List<EptEntry> entries = first ? endpoints.stream().limit(req.maxEntries()).map(EptEntry::of).toList() : List.of();
-                new EptLookupResponse(first ? HANDLE : EptHandle.NULL, entries,
-                        first ? RpcStatus.OK : RpcStatus.EPT_S_NOT_REGISTERED).writeTo(out, req.maxEntries());
+                EpmServerCodec.write(new EptLookupResponse(first ? HANDLE : EptHandle.NULL, entries,
+                        first ? RpcStatus.OK : RpcStatus.EPT_S_NOT_REGISTERED), out, req.maxEntries());
             } else {
-                EptMapRequest req = EptMapRequest.decode(Unpooled.wrappedBuffer(stub), true);
+                EptMapRequest req = EpmServerCodec.decodeMap(Unpooled.wrappedBuffer(stub), true);
                 Tower wanted = Tower.decode(req.mapTower());
                 RpcInterfaceId id = wanted.interfaceId();
                 List<byte[]> towers = endpoints.stream()
                         .filter(e -> e.interfaceId().equals(id) && e.protocolSequence().equals(wanted.protocolSequence()))
                         .map(e -> Tower.of(e).encode()).toList();
-                new EptMapResponse(EptHandle.NULL, towers, towers.isEmpty() ? RpcStatus.EPT_S_NOT_REGISTERED : RpcStatus.OK)
-                        .writeTo(out, req.maxTowers());
+                EpmServerCodec.write(new EptMapResponse(EptHandle.NULL, towers,
+                        towers.isEmpty() ? RpcStatus.EPT_S_NOT_REGISTERED : RpcStatus.OK), out, req.maxTowers());
             }
             return ByteBufUtil.getBytes(out);
         } finally {
@@ -185,15 +187,15 @@ public final class EpmTestServer implements AutoCloseable {
         long call = pdu.header().callId();
         List<ByteBuf> out = new ArrayList<>();
         if (pdu.header().type().equals(CoPduType.BIND)) {
-            BindPdu bind = BindPdu.decode(pdu);
-            out.add(new BindAckPdu(bind.maxRecvFrag(), bind.maxRecvFrag(), 0x5eed, "135",
-                    List.of(new BindAckPdu.Result(0, 0, RpcInterfaceId.NDR))).encode(ALLOC, call));
+            BindPdu bind = EpmServerCodec.decodeBind(pdu);
+            out.add(EpmServerCodec.encode(new BindAckPdu(bind.maxRecvFrag(), bind.maxRecvFrag(), 0x5eed, "135",
+                    List.of(new BindAckPdu.Result(0, 0, RpcInterfaceId.NDR))), ALLOC, call));
         } else {
-            RequestPdu req = RequestPdu.decode(pdu);
+            RequestPdu req = EpmServerCodec.decodeRequest(pdu);
             byte[] stub = answer(req.opnum(), req.stub());
             int half = stub.length / 2;
-            out.add(ResponsePdu.encode(ALLOC, CoHeader.PFC_FIRST_FRAG, call, stub.length, Arrays.copyOfRange(stub, 0, half)));
-            out.add(ResponsePdu.encode(ALLOC, CoHeader.PFC_LAST_FRAG, call, stub.length - half,
+            out.add(EpmServerCodec.response(ALLOC, CoHeader.PFC_FIRST_FRAG, call, stub.length, Arrays.copyOfRange(stub, 0, half)));
+            out.add(EpmServerCodec.response(ALLOC, CoHeader.PFC_LAST_FRAG, call, stub.length - half,
                     Arrays.copyOfRange(stub, half, stub.length)));
         }
         List<byte[]> bytes = new ArrayList<>();
@@ -208,5 +210,19 @@ public final class EpmTestServer implements AutoCloseable {
     public void close() throws IOException {
         tcp.close();
         udp.close();
+    }
+
+    /** @return a small DC-like endpoint map */
+    public static List<RpcEndpoint> sampleEndpoints() {
+        UUID nil = Uuids.NIL;
+        return List.of(
+                new RpcEndpoint(nil, WellKnownInterfaces.parse("EPM"), "", ProtocolSequence.NCACN_IP_TCP, "127.0.0.1", "135"),
+                new RpcEndpoint(nil, WellKnownInterfaces.parse("DRSUAPI"), "drsuapi", ProtocolSequence.NCACN_IP_TCP, "127.0.0.1", "49153"),
+                new RpcEndpoint(nil, WellKnownInterfaces.parse("LSARPC"), "", ProtocolSequence.NCACN_IP_TCP, "127.0.0.1", "49153"),
+                new RpcEndpoint(nil, WellKnownInterfaces.parse("NETLOGON"), "", ProtocolSequence.NCACN_IP_TCP, "127.0.0.1", "49154"),
+                new RpcEndpoint(nil, WellKnownInterfaces.parse("SAMR"), "samr", ProtocolSequence.NCACN_NP, "\\\\DC1", "\\PIPE\\lsass"),
+                new RpcEndpoint(nil, WellKnownInterfaces.parse("DNSSERVER"), "", ProtocolSequence.NCALRPC, "", "DNSSERVER"),
+                new RpcEndpoint(nil, WellKnownInterfaces.parse("WINS" + "IF"), "", ProtocolSequence.NCADG_IP_UDP, "127.0.0.1", "49155"),
+                new RpcEndpoint(nil, WellKnownInterfaces.parse("MGMT"), "", ProtocolSequence.NCACN_HTTP, "127.0.0.1", "593"));
     }
 }

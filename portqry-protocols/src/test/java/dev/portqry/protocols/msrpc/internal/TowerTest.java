@@ -22,7 +22,7 @@ class TowerTest {
 
     @Test
     void everyKnownSequenceRoundTrips() {
-        for (RpcEndpoint e : ClConversationTest.endpoints()) {
+        for (RpcEndpoint e : EpmTestServer.sampleEndpoints()) {
             assertThat(Tower.decode(Tower.of(e).encode()).toEndpoint(e.object(), e.annotation())).isEqualTo(e);
         }
         assertThat(Tower.decode(Tower.of(NP).encode()).toEndpoint(Uuids.NIL, "").stringBinding())
@@ -48,7 +48,7 @@ class TowerTest {
     }
 
     private static byte[] tower() {
-        return Tower.of(ClConversationTest.endpoints().get(1)).encode();
+        return Tower.of(EpmTestServer.sampleEndpoints().get(1)).encode();
     }
 
     @Test
@@ -87,7 +87,7 @@ class TowerTest {
 
     private static byte[] lookupStub(EptLookupResponse r) {
         ByteBuf b = Unpooled.buffer();
-        r.writeTo(b, 500);
+        EpmServerCodec.write(r, b, 500);
         byte[] out = new byte[b.readableBytes()];
         b.readBytes(out);
         b.release();
@@ -96,7 +96,7 @@ class TowerTest {
 
     private static EptLookupResponse page(int n) {
         return new EptLookupResponse(EptHandle.NULL,
-                ClConversationTest.endpoints().stream().limit(n).map(EptEntry::of).toList(), RpcStatus.OK);
+                EpmTestServer.sampleEndpoints().stream().limit(n).map(EptEntry::of).toList(), RpcStatus.OK);
     }
 
     @Test

@@ -9,12 +9,12 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** PortQry's report section, names and the responder's metadata. */
-class EndpointMapperDumpTest {
+class EndpointMapperResultTest {
     private static final UUID NIL = new UUID(0, 0);
 
     @Test
     void reportLinesAsPortQryPrintsThem() {
-        EndpointMapperDump dump = new EndpointMapperDump(List.of(
+        EndpointMapperResult dump = new EndpointMapperResult(List.of(
                 new RpcEndpoint(NIL, RpcInterfaceId.of("50abc2a4-574d-40b3-9d66-ee4fd5fba076", 5, 0), "", ProtocolSequence.NCACN_IP_TCP,
                         "169.254.0.18", "1027"),
                 new RpcEndpoint(NIL, RpcInterfaceId.of("ecec0d70-a603-11d0-96b1-00a0c91ece30", 1, 0), "NtdsBackup Interface",
@@ -38,7 +38,7 @@ class EndpointMapperDumpTest {
                 "==== End of RPC Endpoint Mapper query response ====");
         assertThat(dump.tcpPorts()).containsExactly(1027);
         assertThat(dump.summary()).isEqualTo("3 endpoints, ncacn_ip_tcp ports [1027]");
-        assertThat(new EndpointMapperDump(List.of(), 1, false).reportLines()).containsExactly(
+        assertThat(new EndpointMapperResult(List.of(), 1, false).reportLines()).containsExactly(
                 "Server's response:", "", "Total endpoints found: 0", "", "==== End of RPC Endpoint Mapper query response ====");
     }
 

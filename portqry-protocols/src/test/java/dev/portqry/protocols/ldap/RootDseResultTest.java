@@ -13,20 +13,20 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The typed view and PortQry's report of the rootDSE Samba sent over TCP and CLDAP. */
-class LdapRootDseTest {
-    private static LdapRootDse dse;
+class RootDseResultTest {
+    private static RootDseResult dse;
 
     @BeforeAll
     static void decode() {
         dse = decode(Protocol.TCP, Golden.TCP_ID, "tcp389.bin");
     }
 
-    private static LdapRootDse decode(Protocol protocol, int messageId, String golden) {
+    private static RootDseResult decode(Protocol protocol, int messageId, String golden) {
         RootDseConversation c = new RootDseConversation(FakeContext.of(protocol, 389), messageId);
         c.start().release();
         ByteBuf in = Unpooled.wrappedBuffer(Golden.bytes(golden));
         try {
-            return (LdapRootDse) ((Step.Done) c.onReceive(in)).result();
+            return (RootDseResult) ((Step.Done) c.onReceive(in)).result();
         } finally {
             in.release();
         }
@@ -34,11 +34,11 @@ class LdapRootDseTest {
 
     @Test
     void cldapReplyHoldsTheSameAttributesButTheSaslMechanisms() {
-        LdapRootDse udp = decode(Protocol.UDP, Golden.UDP_ID, "udp389.bin");
+        RootDseResult udp = decode(Protocol.UDP, Golden.UDP_ID, "udp389.bin");
         // Samba 4.17 leaves supportedSASLMechanisms out of the CLDAP rootDSE; everything else matches.
         assertThat(udp.supportedSASLMechanisms()).isEmpty();
-        assertThat(udp.attributes()).extracting(LdapRootDse.Attribute::name)
-                .containsExactlyElementsOf(dse.attributes().stream().map(LdapRootDse.Attribute::name)
+        assertThat(udp.attributes()).extracting(RootDseResult.Attribute::name)
+                .containsExactlyElementsOf(dse.attributes().stream().map(RootDseResult.Attribute::name)
                         .filter(n -> !n.equals("supportedSASLMechanisms")).toList());
         assertThat(udp.dnsHostName()).isEqualTo(dse.dnsHostName());
     }

@@ -22,12 +22,12 @@ import java.util.Optional;
  * @param authorities the authority section, in order
  * @param additionalCount how many additional records the header announced (not decoded)
  */
-public record DnsAnswer(int id, DnsResponseCode rcode, DnsFlags flags, Optional<Question> question,
+public record DnsResult(int id, DnsResponseCode rcode, DnsFlags flags, Optional<Question> question,
                         List<DnsResourceRecord> answers, List<DnsResourceRecord> authorities, int additionalCount)
         implements ResponderResult {
 
     /** Copies the lists and checks that nothing is null. */
-    public DnsAnswer {
+    public DnsResult {
         Objects.requireNonNull(rcode, "rcode");
         Objects.requireNonNull(flags, "flags");
         Objects.requireNonNull(question, "question");

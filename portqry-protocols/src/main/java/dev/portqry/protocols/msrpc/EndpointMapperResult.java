@@ -9,7 +9,7 @@ import java.util.Objects;
  * appendix O): the result of {@link EndpointMapperResponder} on TCP or UDP 135.
  *
  * <pre>{@code
- * status.result(EndpointMapperDump.class).ifPresent(dump -> dump.tcpPorts().forEach(System.out::println));
+ * status.result(EndpointMapperResult.class).ifPresent(dump -> dump.tcpPorts().forEach(System.out::println));
  * }</pre>
  *
  * @param endpoints the endpoints in the server's order, not null
@@ -17,10 +17,10 @@ import java.util.Objects;
  * @param truncated whether the list was cut at {@link dev.portqry.core.ProbeOptions#maxEntries()}
  *        or the page cap before the server said it was complete
  */
-public record EndpointMapperDump(List<RpcEndpoint> endpoints, int pages, boolean truncated) implements ResponderResult {
+public record EndpointMapperResult(List<RpcEndpoint> endpoints, int pages, boolean truncated) implements ResponderResult {
 
     /** Copies the list. */
-    public EndpointMapperDump {
+    public EndpointMapperResult {
         endpoints = List.copyOf(Objects.requireNonNull(endpoints, "endpoints"));
     }
 

@@ -1,10 +1,19 @@
-package dev.portqry.protocols.msrpc.internal;
+package dev.portqry.protocols.msrpc;
 
 import dev.portqry.core.spi.Conversation;
 import dev.portqry.core.spi.ResponderResult;
 import dev.portqry.core.spi.Step;
-import dev.portqry.protocols.msrpc.RpcFaultException;
-import dev.portqry.protocols.msrpc.RpcStatus;
+import dev.portqry.protocols.msrpc.internal.BindAckPdu;
+import dev.portqry.protocols.msrpc.internal.BindNakPdu;
+import dev.portqry.protocols.msrpc.internal.BindPdu;
+import dev.portqry.protocols.msrpc.internal.CoFragmentAssembler;
+import dev.portqry.protocols.msrpc.internal.CoPdu;
+import dev.portqry.protocols.msrpc.internal.CoPduType;
+import dev.portqry.protocols.msrpc.internal.EpmCall;
+import dev.portqry.protocols.msrpc.internal.FaultPdu;
+import dev.portqry.protocols.msrpc.internal.RequestPdu;
+import dev.portqry.protocols.msrpc.internal.ResponsePdu;
+import dev.portqry.protocols.msrpc.internal.RpcDecodeException;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import org.slf4j.Logger;
@@ -16,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * response reassembled from its fragments. Every PDU must carry the call id of the call in
  * progress: on one connection without concurrent calls anything else is corrupt.
  */
-public final class CoEpmConversation implements Conversation {
+final class CoEpmConversation implements Conversation {
     private static final Logger log = LoggerFactory.getLogger(CoEpmConversation.class);
 
     private final ByteBufAllocator alloc;
@@ -31,7 +40,7 @@ public final class CoEpmConversation implements Conversation {
      * @param call the operation to run
      * @param maxStubBytes the cap on one reassembled response stub
      */
-    public CoEpmConversation(ByteBufAllocator alloc, EpmCall call, int maxStubBytes) {
+    CoEpmConversation(ByteBufAllocator alloc, EpmCall call, int maxStubBytes) {
         this.alloc = alloc;
         this.call = call;
         this.assembler = new CoFragmentAssembler(maxStubBytes);

@@ -17,7 +17,7 @@ import java.util.Objects;
  * @param names the name table, in the order sent
  * @param macAddress the unit ID: 12 lower-case hex digits without separators, as PortQry prints it
  */
-public record NodeStatusResponse(int transactionId, List<NetBiosName> names, String macAddress) implements ResponderResult {
+public record NodeStatusResult(int transactionId, List<NetBiosName> names, String macAddress) implements ResponderResult {
     private static final String PROTO = "NetBIOS";
     private static final int HEADER_BYTES = 12;
     /** NAME (15 bytes) + suffix + NAME_FLAGS (2 bytes). */
@@ -27,7 +27,7 @@ public record NodeStatusResponse(int transactionId, List<NetBiosName> names, Str
     private static final int RCODE_MASK = 0x000f;
 
     /** Copies the list and checks that nothing is null. */
-    public NodeStatusResponse {
+    public NodeStatusResult {
         names = List.copyOf(names);
         Objects.requireNonNull(macAddress, "macAddress");
     }
@@ -48,7 +48,7 @@ public record NodeStatusResponse(int transactionId, List<NetBiosName> names, Str
      * @return the response
      * @throws ProtocolDecodeException when the bytes are not a well-formed node status response
      */
-    public static NodeStatusResponse decode(ByteBuf in, int maxEntries) {
+    public static NodeStatusResult decode(ByteBuf in, int maxEntries) {
         ProtocolDecodeException.check(in.readableBytes() >= HEADER_BYTES, PROTO,
                 "reply of %d bytes is shorter than the %d-byte header", in.readableBytes(), HEADER_BYTES);
         int id = in.readUnsignedShort();
@@ -79,7 +79,7 @@ public record NodeStatusResponse(int transactionId, List<NetBiosName> names, Str
         }
         // The STATISTICS after the unit ID hold counters nobody needs; some servers send garbage there.
         String mac = ByteBufUtil.hexDump(rdata, rdata.readerIndex(), UNIT_ID_BYTES);
-        return new NodeStatusResponse(id, names, mac);
+        return new NodeStatusResult(id, names, mac);
     }
 
     private static NetBiosName readName(ByteBuf rdata) {

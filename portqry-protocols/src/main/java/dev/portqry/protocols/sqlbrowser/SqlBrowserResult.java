@@ -15,13 +15,13 @@ import java.util.Map;
  *
  * @param instances the instances, in the order sent
  */
-public record SqlBrowserResponse(List<SqlServerInstance> instances) implements ResponderResult {
+public record SqlBrowserResult(List<SqlServerInstance> instances) implements ResponderResult {
     /** The SVR_RESP type byte. */
     public static final int SVR_RESP = 0x05;
     private static final String PROTO = "SQL Server";
 
     /** Copies the list. */
-    public SqlBrowserResponse {
+    public SqlBrowserResult {
         instances = List.copyOf(instances);
     }
 
@@ -31,7 +31,7 @@ public record SqlBrowserResponse(List<SqlServerInstance> instances) implements R
      * @return the response
      * @throws ProtocolDecodeException when the bytes are not an SVR_RESP
      */
-    public static SqlBrowserResponse decode(ByteBuf in, int maxEntries) {
+    public static SqlBrowserResult decode(ByteBuf in, int maxEntries) {
         ProtocolDecodeException.check(in.readableBytes() >= 3, PROTO, "reply of %d bytes is shorter than the SVR_RESP header",
                 in.readableBytes());
         int type = in.readUnsignedByte();
@@ -57,7 +57,7 @@ public record SqlBrowserResponse(List<SqlServerInstance> instances) implements R
             current.putIfAbsent(key, tokens[++i]);
         }
         ProtocolDecodeException.check(current.isEmpty(), PROTO, "last instance is not terminated by ;;");
-        return new SqlBrowserResponse(instances);
+        return new SqlBrowserResult(instances);
     }
 
     @Override

@@ -1,11 +1,15 @@
-package dev.portqry.protocols.msrpc.internal;
+package dev.portqry.protocols.msrpc;
 
 import dev.portqry.core.spi.Conversation;
 import dev.portqry.core.spi.ResponderResult;
 import dev.portqry.core.spi.Step;
-import dev.portqry.protocols.msrpc.RpcFaultException;
-import dev.portqry.protocols.msrpc.RpcInterfaceId;
-import dev.portqry.protocols.msrpc.RpcStatus;
+import dev.portqry.protocols.msrpc.internal.ClFragmentAssembler;
+import dev.portqry.protocols.msrpc.internal.ClHeader;
+import dev.portqry.protocols.msrpc.internal.ClPdu;
+import dev.portqry.protocols.msrpc.internal.ClPduType;
+import dev.portqry.protocols.msrpc.internal.EpmCall;
+import dev.portqry.protocols.msrpc.internal.RpcDecodeException;
+import dev.portqry.protocols.msrpc.internal.Uuids;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import java.util.Objects;
@@ -22,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * retry resends the request with the same sequence number and a new serial number). No final
  * ack is sent: the calls are idempotent, so the server may drop their state (C706 12.5.2.2).
  */
-public final class ClEpmConversation implements Conversation {
+final class ClEpmConversation implements Conversation {
     private static final Logger log = LoggerFactory.getLogger(ClEpmConversation.class);
 
     private final ByteBufAllocator alloc;
@@ -39,7 +43,7 @@ public final class ClEpmConversation implements Conversation {
      * @param maxStubBytes the cap on one reassembled response stub
      * @param activity the activity UUID, random per conversation; not null
      */
-    public ClEpmConversation(ByteBufAllocator alloc, EpmCall call, int maxStubBytes, UUID activity) {
+    ClEpmConversation(ByteBufAllocator alloc, EpmCall call, int maxStubBytes, UUID activity) {
         this.alloc = alloc;
         this.call = call;
         this.activity = Objects.requireNonNull(activity, "activity");

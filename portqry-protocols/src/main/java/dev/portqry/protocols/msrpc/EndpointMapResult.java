@@ -12,10 +12,10 @@ import java.util.Objects;
  * @param interfaceId the interface asked for, not null
  * @param endpoints the endpoints the server mapped it to, not null
  */
-public record EndpointMapping(RpcInterfaceId interfaceId, List<RpcEndpoint> endpoints) implements ResponderResult {
+public record EndpointMapResult(RpcInterfaceId interfaceId, List<RpcEndpoint> endpoints) implements ResponderResult {
 
     /** Copies the list. */
-    public EndpointMapping {
+    public EndpointMapResult {
         Objects.requireNonNull(interfaceId, "interfaceId");
         endpoints = List.copyOf(Objects.requireNonNull(endpoints, "endpoints"));
     }
@@ -25,7 +25,7 @@ public record EndpointMapping(RpcInterfaceId interfaceId, List<RpcEndpoint> endp
         return EndpointReport.tcpPorts(endpoints);
     }
 
-    /** @return the same section as {@link EndpointMapperDump#reportLines()}, listing the mapped endpoints */
+    /** @return the same section as {@link EndpointMapperResult#reportLines()}, listing the mapped endpoints */
     @Override
     public List<String> reportLines() {
         return EndpointReport.lines(endpoints, "");

@@ -1,16 +1,21 @@
-package dev.portqry.protocols.msrpc.internal;
+package dev.portqry.protocols.msrpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.portqry.core.ProtocolDecodeException;
 import dev.portqry.core.spi.Step;
-import dev.portqry.protocols.msrpc.EndpointMapperDump;
-import dev.portqry.protocols.msrpc.EndpointMapping;
-import dev.portqry.protocols.msrpc.ProtocolSequence;
-import dev.portqry.protocols.msrpc.RpcFaultException;
-import dev.portqry.protocols.msrpc.RpcStatus;
-import dev.portqry.protocols.msrpc.WellKnownInterfaces;
+import dev.portqry.protocols.msrpc.internal.CoHeader;
+import dev.portqry.protocols.msrpc.internal.CoPduType;
+import dev.portqry.protocols.msrpc.internal.EptHandle;
+import dev.portqry.protocols.msrpc.internal.EpmServerCodec;
+import dev.portqry.protocols.msrpc.internal.EptLookupResponse;
+import dev.portqry.protocols.msrpc.internal.FaultPdu;
+import dev.portqry.protocols.msrpc.internal.Golden;
+import dev.portqry.protocols.msrpc.internal.LookupCall;
+import dev.portqry.protocols.msrpc.internal.MapCall;
+import dev.portqry.protocols.msrpc.internal.ResponsePdu;
+import dev.portqry.protocols.msrpc.internal.SambaGoldenTest;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -56,7 +61,7 @@ class CoEpmConversationTest {
         assertThat(feed(c, in, Golden.hex("lookup1_response_frag1"))).isInstanceOf(Step.NeedMore.class);
         assertThat(sent(feed(c, in, Golden.hex("lookup1_response_frag2")))).isEqualTo(Golden.hex("lookup2_request"));
         Step done = feed(c, in, Golden.hex("lookup2_response_frag1"));
-        EndpointMapperDump dump = (EndpointMapperDump) ((Step.Done) done).result();
+        EndpointMapperResult dump = (EndpointMapperResult) ((Step.Done) done).result();
         assertThat(dump.endpoints()).hasSize(53);
         assertThat(dump.pages()).isEqualTo(2);
         assertThat(dump.truncated()).isFalse();
@@ -81,7 +86,7 @@ class CoEpmConversationTest {
         }
         sent(last);
         Step done = feed(c, in, Golden.hex("lookup2_response_frag1"));
-        assertThat(((EndpointMapperDump) ((Step.Done) done).result()).endpoints()).hasSize(53);
+        assertThat(((EndpointMapperResult) ((Step.Done) done).result()).endpoints()).hasSize(53);
     }
 
     @Test
@@ -91,7 +96,7 @@ class CoEpmConversationTest {
         sent(feed(c, in, Golden.hex("paged20_1_response_frag1")));
         sent(feed(c, in, Golden.hex("paged20_2_response_frag1")));
         sent(feed(c, in, Golden.hex("paged20_3_response_frag1")));
-        EndpointMapperDump dump = (EndpointMapperDump) ((Step.Done) feed(c, in, Golden.hex("paged20_4_response_frag1"))).result();
+        EndpointMapperResult dump = (EndpointMapperResult) ((Step.Done) feed(c, in, Golden.hex("paged20_4_response_frag1"))).result();
         assertThat(dump.endpoints()).hasSize(53);
         assertThat(dump.pages()).isEqualTo(4);
     }
@@ -101,7 +106,7 @@ class CoEpmConversationTest {
         CoEpmConversation c = new CoEpmConversation(ALLOC, new LookupCall(30, 20), 1 << 20);
         ByteBuf in = bound(c);
         sent(feed(c, in, Golden.hex("paged20_1_response_frag1")));
-        EndpointMapperDump dump = (EndpointMapperDump) ((Step.Done) feed(c, in, Golden.hex("paged20_2_response_frag1"))).result();
+        EndpointMapperResult dump = (EndpointMapperResult) ((Step.Done) feed(c, in, Golden.hex("paged20_2_response_frag1"))).result();
         assertThat(dump.endpoints()).hasSize(30);
         assertThat(dump.truncated()).isTrue();
         assertThat(dump.reportLines()).contains("(list truncated after 30 endpoints)", "Total endpoints found: 30");
@@ -113,15 +118,15 @@ class CoEpmConversationTest {
         EptLookupResponse page1 = SambaGoldenTest.page1();
         EptLookupResponse windows = new EptLookupResponse(EptHandle.NULL, page1.entries().subList(0, 3), RpcStatus.OK);
         ByteBuf stub = ALLOC.heapBuffer();
-        windows.writeTo(stub, 500);
-        ByteBuf pdu = ResponsePdu.encode(ALLOC, CoHeader.PFC_FIRST_FRAG | CoHeader.PFC_LAST_FRAG, 2, stub.readableBytes(),
+        EpmServerCodec.write(windows, stub, 500);
+        ByteBuf pdu = EpmServerCodec.response(ALLOC, CoHeader.PFC_FIRST_FRAG | CoHeader.PFC_LAST_FRAG, 2, stub.readableBytes(),
                 ByteBufUtil.getBytes(stub));
         stub.release();
         byte[] response = ByteBufUtil.getBytes(pdu);
         pdu.release();
         CoEpmConversation c = lookup(500);
         ByteBuf in = bound(c);
-        EndpointMapperDump dump = (EndpointMapperDump) ((Step.Done) feed(c, in, response)).result();
+        EndpointMapperResult dump = (EndpointMapperResult) ((Step.Done) feed(c, in, response)).result();
         assertThat(dump.endpoints()).hasSize(3);
         assertThat(dump.pages()).isEqualTo(1);
     }
@@ -133,7 +138,7 @@ class CoEpmConversationTest {
         ByteBuf in = bound(c);
         byte[] mapReply = Golden.hex("map_drsuapi_response_frag1");
         mapReply[12] = 2; // Samba answered call 4 of its session; ours is call 2.
-        EndpointMapping m = (EndpointMapping) ((Step.Done) feed(c, in, mapReply)).result();
+        EndpointMapResult m = (EndpointMapResult) ((Step.Done) feed(c, in, mapReply)).result();
         assertThat(m.tcpPorts()).containsExactly(49153);
         assertThat(m.summary()).startsWith("DRSUAPI e3514235-4b06-11d1-ab04-00c04fc2dcd2 v4.0 -> ncacn_ip_tcp:0.0.0.0[49153]");
     }
@@ -153,7 +158,7 @@ class CoEpmConversationTest {
         CoEpmConversation c = lookup(20);
         ByteBuf in = bound(c);
         sent(feed(c, in, Golden.hex("paged20_1_response_frag1")));
-        ByteBuf fault = new FaultPdu(3, RpcStatus.NCA_S_FAULT_CONTEXT_MISMATCH, true).encode(ALLOC);
+        ByteBuf fault = EpmServerCodec.encode(new FaultPdu(3, RpcStatus.NCA_S_FAULT_CONTEXT_MISMATCH, true), ALLOC);
         byte[] bytes = ByteBufUtil.getBytes(fault);
         fault.release();
         assertThatThrownBy(() -> feed(c, in, bytes)).isInstanceOfSatisfying(RpcFaultException.class,

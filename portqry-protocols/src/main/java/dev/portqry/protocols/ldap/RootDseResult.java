@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  * does. Immutable.
  *
  * <pre>{@code
- * status.result(LdapRootDse.class).ifPresent(dse ->
+ * status.result(RootDseResult.class).ifPresent(dse ->
  *         System.out.println(dse.dnsHostName().orElse("?") + " " + dse.defaultNamingContext().orElse("?")));
  * }</pre>
  *
@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
  * @param resultCode the SearchResultDone result code, not null
  * @param diagnosticMessage the SearchResultDone diagnostic message, empty when none
  */
-public record LdapRootDse(List<Attribute> attributes, LdapResultCode resultCode, String diagnosticMessage)
+public record RootDseResult(List<Attribute> attributes, LdapResultCode resultCode, String diagnosticMessage)
         implements ResponderResult {
 
     /**
@@ -42,7 +42,7 @@ public record LdapRootDse(List<Attribute> attributes, LdapResultCode resultCode,
     }
 
     /** Checks for nulls and copies. */
-    public LdapRootDse {
+    public RootDseResult {
         attributes = List.copyOf(attributes);
         Objects.requireNonNull(resultCode, "resultCode");
         Objects.requireNonNull(diagnosticMessage, "diagnosticMessage");
@@ -137,32 +137,32 @@ public record LdapRootDse(List<Attribute> attributes, LdapResultCode resultCode,
 
     /** @return whether the DC completed its initial replication, empty when absent */
     public Optional<Boolean> isSynchronized() {
-        return first("isSynchronized").flatMap(LdapRootDse::parseBoolean);
+        return first("isSynchronized").flatMap(RootDseResult::parseBoolean);
     }
 
     /** @return whether the DC serves as a global catalog, empty when absent */
     public Optional<Boolean> isGlobalCatalogReady() {
-        return first("isGlobalCatalogReady").flatMap(LdapRootDse::parseBoolean);
+        return first("isGlobalCatalogReady").flatMap(RootDseResult::parseBoolean);
     }
 
     /** @return the domain functional level (MS-ADTS 6.1.4.4), e.g. 4 for Windows 2008 R2 */
     public Optional<Integer> domainFunctionality() {
-        return first("domainFunctionality").flatMap(LdapRootDse::parseLong).map(Long::intValue);
+        return first("domainFunctionality").flatMap(RootDseResult::parseLong).map(Long::intValue);
     }
 
     /** @return the forest functional level */
     public Optional<Integer> forestFunctionality() {
-        return first("forestFunctionality").flatMap(LdapRootDse::parseLong).map(Long::intValue);
+        return first("forestFunctionality").flatMap(RootDseResult::parseLong).map(Long::intValue);
     }
 
     /** @return the DC's own functional level */
     public Optional<Integer> domainControllerFunctionality() {
-        return first("domainControllerFunctionality").flatMap(LdapRootDse::parseLong).map(Long::intValue);
+        return first("domainControllerFunctionality").flatMap(RootDseResult::parseLong).map(Long::intValue);
     }
 
     /** @return the highest update sequence number the DC committed */
     public Optional<Long> highestCommittedUSN() {
-        return first("highestCommittedUSN").flatMap(LdapRootDse::parseLong);
+        return first("highestCommittedUSN").flatMap(RootDseResult::parseLong);
     }
 
     /** @return the vendor (RFC 3045), e.g. {@code Samba Team (https://www.samba.org)} */
@@ -209,7 +209,7 @@ public record LdapRootDse(List<Attribute> attributes, LdapResultCode resultCode,
 
     @Override
     public String toString() {
-        return "LdapRootDse[" + resultCode + ", " + attributes.stream().map(Attribute::name).collect(Collectors.joining(", "))
+        return "RootDseResult[" + resultCode + ", " + attributes.stream().map(Attribute::name).collect(Collectors.joining(", "))
                 + "]";
     }
 

@@ -1,8 +1,10 @@
-package dev.portqry.protocols.msrpc.internal;
+package dev.portqry.protocols.msrpc;
 
-import dev.portqry.protocols.msrpc.ProtocolSequence;
-import dev.portqry.protocols.msrpc.RpcEndpoint;
-import dev.portqry.protocols.msrpc.WellKnownInterfaces;
+import dev.portqry.protocols.msrpc.internal.ClPdu;
+import dev.portqry.protocols.msrpc.internal.ClPduType;
+import dev.portqry.protocols.msrpc.internal.EpmTestServer;
+import dev.portqry.protocols.msrpc.internal.LookupCall;
+import dev.portqry.protocols.msrpc.internal.MapCall;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -32,7 +34,7 @@ public final class ClCapture {
         Path out = Path.of(args[0]);
         InetAddress host = InetAddress.getByName(args[1]);
         UnpooledByteBufAllocator alloc = new UnpooledByteBufAllocator(false);
-        List<RpcEndpoint> eps = ClConversationTest.endpoints();
+        List<RpcEndpoint> eps = EpmTestServer.sampleEndpoints();
         EpmTestServer codec = new EpmTestServer(host, eps);
         try (DatagramSocket server = new DatagramSocket(new InetSocketAddress(host, 135));
              DatagramSocket client = new DatagramSocket(new InetSocketAddress(host, 0))) {

@@ -1,17 +1,21 @@
-package dev.portqry.protocols.msrpc.internal;
+package dev.portqry.protocols.msrpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.portqry.core.ProtocolDecodeException;
 import dev.portqry.core.spi.Step;
-import dev.portqry.protocols.msrpc.EndpointMapperDump;
-import dev.portqry.protocols.msrpc.EndpointMapping;
-import dev.portqry.protocols.msrpc.ProtocolSequence;
-import dev.portqry.protocols.msrpc.RpcEndpoint;
-import dev.portqry.protocols.msrpc.RpcFaultException;
-import dev.portqry.protocols.msrpc.RpcStatus;
-import dev.portqry.protocols.msrpc.WellKnownInterfaces;
+import dev.portqry.protocols.msrpc.internal.ClHeader;
+import dev.portqry.protocols.msrpc.internal.ClPdu;
+import dev.portqry.protocols.msrpc.internal.ClPduType;
+import dev.portqry.protocols.msrpc.internal.EpmTestServer;
+import dev.portqry.protocols.msrpc.internal.EpmServerCodec;
+import dev.portqry.protocols.msrpc.internal.EptHandle;
+import dev.portqry.protocols.msrpc.internal.EptLookupRequest;
+import dev.portqry.protocols.msrpc.internal.Golden;
+import dev.portqry.protocols.msrpc.internal.LookupCall;
+import dev.portqry.protocols.msrpc.internal.MapCall;
+import dev.portqry.protocols.msrpc.internal.Uuids;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -24,28 +28,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The connectionless conversation against the spec-written test server's datagrams, in plain buffers. */
-class ClConversationTest {
+class ClEpmConversationTest {
     private static final UnpooledByteBufAllocator ALLOC = new UnpooledByteBufAllocator(false);
     private static final UUID ACTIVITY = UUID.fromString("6d0c3a8e-1a2b-4c3d-8e9f-a0b1c2d3e4f5");
     private EpmTestServer server;
 
-    /** @return a small DC-like endpoint map */
-    static List<RpcEndpoint> endpoints() {
-        UUID nil = Uuids.NIL;
-        return List.of(
-                new RpcEndpoint(nil, WellKnownInterfaces.parse("EPM"), "", ProtocolSequence.NCACN_IP_TCP, "127.0.0.1", "135"),
-                new RpcEndpoint(nil, WellKnownInterfaces.parse("DRSUAPI"), "drsuapi", ProtocolSequence.NCACN_IP_TCP, "127.0.0.1", "49153"),
-                new RpcEndpoint(nil, WellKnownInterfaces.parse("LSARPC"), "", ProtocolSequence.NCACN_IP_TCP, "127.0.0.1", "49153"),
-                new RpcEndpoint(nil, WellKnownInterfaces.parse("NETLOGON"), "", ProtocolSequence.NCACN_IP_TCP, "127.0.0.1", "49154"),
-                new RpcEndpoint(nil, WellKnownInterfaces.parse("SAMR"), "samr", ProtocolSequence.NCACN_NP, "\\\\DC1", "\\PIPE\\lsass"),
-                new RpcEndpoint(nil, WellKnownInterfaces.parse("DNSSERVER"), "", ProtocolSequence.NCALRPC, "", "DNSSERVER"),
-                new RpcEndpoint(nil, WellKnownInterfaces.parse("WINS" + "IF"), "", ProtocolSequence.NCADG_IP_UDP, "127.0.0.1", "49155"),
-                new RpcEndpoint(nil, WellKnownInterfaces.parse("MGMT"), "", ProtocolSequence.NCACN_HTTP, "127.0.0.1", "593"));
-    }
-
     @BeforeEach
     void setUp() throws Exception {
-        server = new EpmTestServer(InetAddress.getLoopbackAddress(), endpoints());
+        server = new EpmTestServer(InetAddress.getLoopbackAddress(), EpmTestServer.sampleEndpoints());
     }
 
     @AfterEach
@@ -81,8 +71,8 @@ class ClConversationTest {
         List<byte[]> last = server.clResponses(second);
         take(((Step.Send) c.onReceive(Unpooled.wrappedBuffer(last.get(0)))).data()); // the fack
         Step done = c.onReceive(Unpooled.wrappedBuffer(last.get(1)));
-        EndpointMapperDump dump = (EndpointMapperDump) ((Step.Done) done).result();
-        assertThat(dump.endpoints()).isEqualTo(endpoints());
+        EndpointMapperResult dump = (EndpointMapperResult) ((Step.Done) done).result();
+        assertThat(dump.endpoints()).isEqualTo(EpmTestServer.sampleEndpoints());
         assertThat(dump.tcpPorts()).containsExactly(135, 49153, 49154);
         assertThat(dump.pages()).isEqualTo(2);
     }
@@ -115,7 +105,7 @@ class ClConversationTest {
                 new MapCall(WellKnownInterfaces.parse("DRSUAPI"), ProtocolSequence.NCACN_IP_TCP), 1 << 20, ACTIVITY);
         List<byte[]> frags = server.clResponses(pdu(take(c.start())));
         take(((Step.Send) c.onReceive(Unpooled.wrappedBuffer(frags.get(0)))).data());
-        EndpointMapping m = (EndpointMapping) ((Step.Done) c.onReceive(Unpooled.wrappedBuffer(frags.get(1)))).result();
+        EndpointMapResult m = (EndpointMapResult) ((Step.Done) c.onReceive(Unpooled.wrappedBuffer(frags.get(1)))).result();
         assertThat(m.tcpPorts()).containsExactly(49153);
     }
 
@@ -172,7 +162,7 @@ class ClConversationTest {
         assertThat(req.header().interfaceUuid()).isEqualTo(WellKnownInterfaces.parse("EPM").uuid());
         assertThat(req.header().interfaceVersion()).isEqualTo(3);
         assertThat(req.header().flags1()).isEqualTo(ClHeader.IDEMPOTENT);
-        EptLookupRequest lookup = EptLookupRequest.decode(Unpooled.wrappedBuffer(req.body()), true);
+        EptLookupRequest lookup = EpmServerCodec.decodeLookup(Unpooled.wrappedBuffer(req.body()), true);
         assertThat(lookup).isEqualTo(EptLookupRequest.all(EptHandle.NULL, 500));
         ClEpmConversation c = new ClEpmConversation(ALLOC, new LookupCall(100, 500), 1 << 20, req.header().activity());
         assertThat(take(c.start())).isEqualTo(Golden.hex("cl_lookup_0_request"));
