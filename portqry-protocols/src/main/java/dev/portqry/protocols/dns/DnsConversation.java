@@ -5,6 +5,7 @@ import dev.portqry.core.ProtocolDecodeException;
 import dev.portqry.core.spi.Conversation;
 import dev.portqry.core.spi.ConversationContext;
 import dev.portqry.core.spi.Step;
+import dev.portqry.protocols.dns.internal.DnsWireCodec;
 import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.dns.DnsQuestion;
 import java.util.concurrent.ThreadLocalRandom;

@@ -3,6 +3,8 @@ package dev.portqry.protocols.ike;
 import dev.portqry.core.spi.Conversation;
 import dev.portqry.core.spi.ConversationContext;
 import dev.portqry.core.spi.Step;
+import dev.portqry.protocols.ike.internal.IkeHeader;
+import dev.portqry.protocols.ike.internal.IkeMessage;
 import io.netty.buffer.ByteBuf;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

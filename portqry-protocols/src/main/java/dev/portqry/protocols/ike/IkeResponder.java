@@ -6,6 +6,7 @@ import dev.portqry.core.spi.ConversationContext;
 import dev.portqry.core.spi.PortClaim;
 import dev.portqry.core.spi.ProtocolResponder;
 import dev.portqry.core.spi.ResponderSetting;
+import dev.portqry.protocols.ike.internal.IkeSaInitRequest;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -34,7 +35,7 @@ public final class IkeResponder implements ProtocolResponder {
     /** The responder's name, as {@link #name()} returns it and {@code ResponderSelection.forced} takes it. */
     public static final String NAME = "ike";
     /** Protocol name in decode errors. */
-    static final String PROTOCOL = "IKE";
+    public static final String PROTOCOL = "IKE";
     /** The NAT-traversal port, where the non-ESP marker is always used. */
     public static final int NAT_T_PORT = 4500;
     /**

@@ -6,6 +6,7 @@ import dev.portqry.core.spi.ConversationContext;
 import dev.portqry.core.spi.PortClaim;
 import dev.portqry.core.spi.ProtocolResponder;
 import dev.portqry.core.spi.ResponderSetting;
+import dev.portqry.protocols.kerberos.internal.AsReq;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;

@@ -3,6 +3,7 @@ package dev.portqry.protocols.l2tp;
 import dev.portqry.core.spi.Conversation;
 import dev.portqry.core.spi.ConversationContext;
 import dev.portqry.core.spi.Step;
+import dev.portqry.protocols.l2tp.internal.L2tpControlMessage;
 import io.netty.buffer.ByteBuf;
 import java.util.List;
 import org.slf4j.Logger;

@@ -24,7 +24,7 @@ public final class L2tpResponder implements ProtocolResponder {
     /** The responder's name, as {@link #name()} returns it and {@code ResponderSelection.forced} takes it. */
     public static final String NAME = "l2tp";
     /** Protocol name in decode errors. */
-    static final String PROTOCOL = "L2TP";
+    public static final String PROTOCOL = "L2TP";
     /** The Host Name AVP this client sends (RFC 2661 section 4.4.3: at least one octet); default {@code portqry}. */
     public static final ResponderSetting<String> HOST_NAME =
             ResponderSetting.of("l2tp.hostName", String.class, "portqry", h -> !h.isEmpty(), "non-empty");

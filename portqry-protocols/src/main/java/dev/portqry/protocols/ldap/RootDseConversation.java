@@ -6,6 +6,10 @@ import dev.portqry.core.spi.Conversation;
 import dev.portqry.core.spi.ConversationContext;
 import dev.portqry.core.spi.Step;
 import dev.portqry.protocols.ber.BerLimits;
+import dev.portqry.protocols.ldap.internal.LdapMessage;
+import dev.portqry.protocols.ldap.internal.RootDseSearch;
+import dev.portqry.protocols.ldap.internal.SearchRequest;
+import dev.portqry.protocols.ldap.internal.SearchResultDone;
 import io.netty.buffer.ByteBuf;
 import java.util.Optional;
 

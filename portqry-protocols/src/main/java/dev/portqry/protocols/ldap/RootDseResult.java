@@ -1,6 +1,7 @@
 package dev.portqry.protocols.ldap;
 
 import dev.portqry.core.spi.ResponderResult;
+import dev.portqry.protocols.ldap.internal.SearchResultDone;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,6 +2,8 @@ package dev.portqry.protocols.netbios;
 
 import dev.portqry.core.ProtocolDecodeException;
 import dev.portqry.core.spi.ResponderResult;
+import dev.portqry.protocols.netbios.internal.NetBiosWireName;
+import dev.portqry.protocols.netbios.internal.NodeStatusRequest;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import java.nio.charset.StandardCharsets;

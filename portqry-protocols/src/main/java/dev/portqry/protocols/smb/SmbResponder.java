@@ -5,6 +5,8 @@ import dev.portqry.core.spi.Conversation;
 import dev.portqry.core.spi.ConversationContext;
 import dev.portqry.core.spi.PortClaim;
 import dev.portqry.core.spi.ProtocolResponder;
+import dev.portqry.protocols.smb.internal.NetbiosSessionRequest;
+import dev.portqry.protocols.smb.internal.Smb2NegotiateRequest;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;

@@ -3,6 +3,7 @@ package dev.portqry.protocols.sqlbrowser;
 import dev.portqry.core.spi.Conversation;
 import dev.portqry.core.spi.ConversationContext;
 import dev.portqry.core.spi.Step;
+import dev.portqry.protocols.sqlbrowser.internal.SqlBrowserRequest;
 import io.netty.buffer.ByteBuf;
 
 /** One SQL Browser question (MC-SQLR section 2.2.2) and the SVR_RESP that answers it. */

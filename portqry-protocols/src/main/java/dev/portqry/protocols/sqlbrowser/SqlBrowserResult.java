@@ -2,6 +2,7 @@ package dev.portqry.protocols.sqlbrowser;
 
 import dev.portqry.core.ProtocolDecodeException;
 import dev.portqry.core.spi.ResponderResult;
+import dev.portqry.protocols.sqlbrowser.internal.SqlBrowserRequest;
 import io.netty.buffer.ByteBuf;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -28,7 +28,7 @@ public final class TftpResponder implements ProtocolResponder {
     /** The responder's name, as {@link #name()} returns it and {@code ResponderSelection.forced} takes it. */
     public static final String NAME = "tftp";
     /** Protocol name in decode errors. */
-    static final String PROTOCOL = "TFTP";
+    public static final String PROTOCOL = "TFTP";
     /**
      * The file name to ask for; empty (the default) asks for {@code portqry-probe-<random hex>.txt},
      * a name that should not exist.

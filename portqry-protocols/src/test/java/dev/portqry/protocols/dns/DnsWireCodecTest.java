@@ -7,6 +7,7 @@ import dev.portqry.core.Protocol;
 import dev.portqry.core.ProtocolDecodeException;
 import dev.portqry.protocols.GoldenHex;
 import dev.portqry.protocols.WireBytes;
+import dev.portqry.protocols.dns.internal.DnsWireCodec;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;

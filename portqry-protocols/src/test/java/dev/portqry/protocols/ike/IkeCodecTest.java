@@ -5,6 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.portqry.core.ProtocolDecodeException;
 import dev.portqry.protocols.greeting.GoldenBytes;
+import dev.portqry.protocols.ike.internal.IkeHeader;
+import dev.portqry.protocols.ike.internal.IkeKePayload;
+import dev.portqry.protocols.ike.internal.IkeMessage;
+import dev.portqry.protocols.ike.internal.IkeNoncePayload;
+import dev.portqry.protocols.ike.internal.IkePayloadType;
+import dev.portqry.protocols.ike.internal.IkeSaInitRequest;
+import dev.portqry.protocols.ike.internal.IkeSaPayload;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.util.Arrays;

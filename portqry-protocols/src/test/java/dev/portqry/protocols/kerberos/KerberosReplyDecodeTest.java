@@ -7,6 +7,8 @@ import dev.portqry.core.ProtocolDecodeException;
 import dev.portqry.protocols.GoldenHex;
 import dev.portqry.protocols.ber.BerReader;
 import dev.portqry.protocols.ber.BerWriter;
+import dev.portqry.protocols.kerberos.internal.AsReq;
+import dev.portqry.protocols.kerberos.internal.KerberosDer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;

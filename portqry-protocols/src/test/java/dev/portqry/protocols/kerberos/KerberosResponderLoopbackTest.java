@@ -12,6 +12,7 @@ import dev.portqry.core.ResponderOutcome;
 import dev.portqry.core.ResponderSelection;
 import dev.portqry.core.spi.ResponderRegistry;
 import dev.portqry.protocols.GoldenHex;
+import dev.portqry.protocols.kerberos.internal.AsReq;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.portqry.core.ProtocolDecodeException;
 import dev.portqry.protocols.greeting.GoldenBytes;
+import dev.portqry.protocols.l2tp.internal.L2tpAvp;
+import dev.portqry.protocols.l2tp.internal.L2tpAvpType;
+import dev.portqry.protocols.l2tp.internal.L2tpControlMessage;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.util.HexFormat;

@@ -10,6 +10,8 @@ import dev.portqry.core.Protocol;
 import dev.portqry.core.ResponderSelection;
 import dev.portqry.core.spi.ResponderRegistry;
 import dev.portqry.protocols.greeting.GoldenBytes;
+import dev.portqry.protocols.l2tp.internal.L2tpAvpType;
+import dev.portqry.protocols.l2tp.internal.L2tpControlMessage;
 import io.netty.buffer.Unpooled;
 import java.io.IOException;
 import java.net.DatagramPacket;

@@ -3,6 +3,7 @@ package dev.portqry.protocols.ldap;
 import dev.portqry.protocols.GoldenHex;
 import dev.portqry.protocols.ber.BerLimits;
 import dev.portqry.protocols.ber.BerReader;
+import dev.portqry.protocols.ldap.internal.LdapMessage;
 import io.netty.buffer.Unpooled;
 
 /** The golden LDAP replies captured from Samba (see golden/ldap/README.md) and their messageIDs. */

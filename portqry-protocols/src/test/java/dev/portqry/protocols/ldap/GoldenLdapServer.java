@@ -2,6 +2,7 @@ package dev.portqry.protocols.ldap;
 
 import dev.portqry.protocols.ber.BerLimits;
 import dev.portqry.protocols.ber.BerReader;
+import dev.portqry.protocols.ldap.internal.LdapMessage;
 import io.netty.buffer.Unpooled;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

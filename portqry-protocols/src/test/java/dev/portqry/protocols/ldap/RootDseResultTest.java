@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.portqry.core.Protocol;
 import dev.portqry.core.spi.Step;
 import dev.portqry.protocols.FakeContext;
+import dev.portqry.protocols.ldap.internal.LdapValues;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.time.Instant;

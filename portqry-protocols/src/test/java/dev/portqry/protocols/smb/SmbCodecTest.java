@@ -9,6 +9,7 @@ import dev.portqry.core.spi.Conversation;
 import dev.portqry.core.spi.Step;
 import dev.portqry.protocols.FakeContext;
 import dev.portqry.protocols.GoldenHex;
+import dev.portqry.protocols.smb.internal.Smb2NegotiateRequest;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.time.Instant;

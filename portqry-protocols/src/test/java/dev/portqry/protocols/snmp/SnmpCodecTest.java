@@ -8,6 +8,7 @@ import dev.portqry.protocols.GoldenHex;
 import dev.portqry.protocols.WireBytes;
 import dev.portqry.protocols.ber.BerReader;
 import dev.portqry.protocols.ber.BerWriter;
+import dev.portqry.protocols.snmp.internal.SnmpGetRequest;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.buffer.UnpooledByteBufAllocator;

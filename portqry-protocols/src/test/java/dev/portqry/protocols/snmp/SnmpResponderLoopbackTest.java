@@ -15,6 +15,7 @@ import dev.portqry.protocols.GoldenHex;
 import dev.portqry.protocols.ber.BerReader;
 import dev.portqry.protocols.ber.BerTag;
 import dev.portqry.protocols.ber.BerWriter;
+import dev.portqry.protocols.snmp.internal.SnmpGetRequest;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.net.InetAddress;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.portqry.core.ProtocolDecodeException;
 import dev.portqry.protocols.GoldenHex;
 import dev.portqry.protocols.WireBytes;
+import dev.portqry.protocols.sqlbrowser.internal.SqlBrowserRequest;
 import io.netty.buffer.UnpooledByteBufAllocator;
 import java.nio.charset.StandardCharsets;
 import java.util.OptionalInt;

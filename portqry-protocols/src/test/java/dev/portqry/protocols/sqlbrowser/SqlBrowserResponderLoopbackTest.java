@@ -11,6 +11,7 @@ import dev.portqry.core.Protocol;
 import dev.portqry.core.ResponderSelection;
 import dev.portqry.core.spi.ResponderRegistry;
 import dev.portqry.protocols.GoldenHex;
+import dev.portqry.protocols.sqlbrowser.internal.SqlBrowserRequest;
 import java.net.InetAddress;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

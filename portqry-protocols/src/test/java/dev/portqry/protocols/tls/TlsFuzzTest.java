@@ -9,7 +9,7 @@ import dev.portqry.protocols.fuzz.DecoderFuzz;
 import dev.portqry.protocols.fuzz.FuzzReport;
 import dev.portqry.protocols.fuzz.Seeds;
 import dev.portqry.protocols.fuzz.Seeds.Seed;
-import dev.portqry.protocols.ldap.RootDseSearch;
+import dev.portqry.protocols.ldap.internal.RootDseSearch;
 import io.netty.buffer.ByteBufUtil;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
