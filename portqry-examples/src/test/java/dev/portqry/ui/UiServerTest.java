@@ -8,10 +8,12 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dev.portqry.core.LoopbackPeers;
 import dev.portqry.core.PortProbe;
 import dev.portqry.core.ProbeOptions;
 import dev.portqry.core.spi.ResponderRegistry;
+import dev.portqry.testkit.LoopbackPeer;
+import dev.portqry.testkit.LoopbackPorts;
+import dev.portqry.testkit.Script;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -37,15 +39,15 @@ class UiServerTest {
     /** Long enough that a silent UDP port keeps a query running until the test ends it. */
     private static final ProbeOptions SLOW_UDP = ProbeOptions.builder().udpTimeout(Duration.ofSeconds(60)).udpAttempts(1).build();
 
-    private GreetingServer greeting;
-    private LoopbackPeers.UdpResponder silent;
+    private LoopbackPeer greeting;
+    private LoopbackPeer silent;
     private PortProbe probe;
     private final List<UiServer> servers = new ArrayList<>();
 
     @BeforeEach
     void peers() throws IOException {
-        greeting = new GreetingServer(LOOPBACK, "220 demo.corp.example.test ready");
-        silent = new LoopbackPeers.UdpResponder(LOOPBACK, in -> null);
+        greeting = LoopbackPeer.tcp(LOOPBACK, Script.create().sendLine("220 demo.corp.example.test ready"));
+        silent = LoopbackPeer.udp(LOOPBACK, in -> null);
         probe = PortProbe.builder().ioThreads(2)
                 .responders(ResponderRegistry.builder().add(new DemoResponder(greeting.port())).build()).build();
     }
@@ -93,7 +95,7 @@ class UiServerTest {
     @Test
     void queryStreamsStartEachResultAndEndThenExports() throws Exception {
         UiClient c = client();
-        int closed = LoopbackPeers.closedTcpPort(LOOPBACK);
+        int closed = LoopbackPorts.closedTcpPort(LOOPBACK);
         String id = c.start(form("target", "127.0.0.1", "tcp", greeting.port() + "," + closed));
         Map<Integer, JsonObject> byPort = new HashMap<>();
         try (UiClient.Events events = c.events(id)) {
@@ -247,7 +249,7 @@ class UiServerTest {
     @Test
     void ipv6TargetsWithAndWithoutBrackets() throws Exception {
         InetAddress v6 = InetAddress.getByName("::1");
-        try (ServerSocket listener = LoopbackPeers.tcpListener(v6)) {
+        try (ServerSocket listener = LoopbackPorts.tcpListener(v6)) {
             UiClient c = client();
             for (String target : List.of("::1", "[::1]")) {
                 String id = c.start(form("target", target, "tcp", String.valueOf(listener.getLocalPort())));

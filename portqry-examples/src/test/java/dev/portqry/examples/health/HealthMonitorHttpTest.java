@@ -2,8 +2,8 @@ package dev.portqry.examples.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.portqry.core.LoopbackPeers;
 import dev.portqry.core.PortProbe;
+import dev.portqry.testkit.LoopbackPorts;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
 import java.net.InetAddress;
@@ -51,8 +51,8 @@ class HealthMonitorHttpTest {
 
     @Test
     void allUpIs200AndOneDownIs503() throws Exception {
-        int closed = LoopbackPeers.closedTcpPort(LO);
-        try (ServerSocket listening = LoopbackPeers.tcpListener(LO)) {
+        int closed = LoopbackPorts.closedTcpPort(LO);
+        try (ServerSocket listening = LoopbackPorts.tcpListener(LO)) {
             HealthCheck open = LoopbackChecks.listening("open", listening.getLocalPort());
             HealthCheck shut = LoopbackChecks.listening("shut", closed);
 
@@ -79,7 +79,7 @@ class HealthMonitorHttpTest {
 
     @Test
     void lastChangeMovesOnlyWhenTheStateDoes() throws Exception {
-        ServerSocket listening = LoopbackPeers.tcpListener(LO);
+        ServerSocket listening = LoopbackPorts.tcpListener(LO);
         int port = listening.getLocalPort();
         List<Boolean> changes = new CopyOnWriteArrayList<>();
         try (HealthMonitor monitor = HealthMonitor.builder(probe)
@@ -102,7 +102,7 @@ class HealthMonitorHttpTest {
 
     @Test
     void theScheduleRunsRoundAfterRound() throws Exception {
-        try (ServerSocket listening = LoopbackPeers.tcpListener(LO);
+        try (ServerSocket listening = LoopbackPorts.tcpListener(LO);
              HealthMonitor monitor = HealthMonitor.builder(probe).interval(Duration.ofMillis(100))
                      .add(LoopbackChecks.listening("open", listening.getLocalPort())).build()) {
             CountDownLatch threeRuns = new CountDownLatch(3);

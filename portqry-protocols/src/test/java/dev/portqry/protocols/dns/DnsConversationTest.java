@@ -8,8 +8,8 @@ import dev.portqry.core.Protocol;
 import dev.portqry.core.ProtocolDecodeException;
 import dev.portqry.core.spi.Step;
 import dev.portqry.protocols.FakeContext;
-import dev.portqry.protocols.GoldenHex;
 import dev.portqry.protocols.WireBytes;
+import dev.portqry.testkit.GoldenVectors;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.dns.DnsRecordType;
@@ -51,7 +51,7 @@ class DnsConversationTest {
     @Test
     void aUdpReplyWithAnotherIdIsIgnoredAndTheRightOneAccepted() {
         DnsConversation c = new DnsConversation(FakeContext.of(Protocol.UDP, 53, A_DC1), DnsQuestionChoice.choose(FakeContext.of(Protocol.UDP, 53, A_DC1)));
-        byte[] golden = GoldenHex.reply("dns/samba-a-dc1-udp.hex");
+        byte[] golden = GoldenVectors.hex("dns/samba-a-dc1-udp.hex");
         assertThat(receive(c, withId(golden, 0, c.id() ^ 1))).isInstanceOf(Step.NeedMore.class);
         Step done = receive(c, withId(golden, 0, c.id()));
         assertThat(done).isInstanceOf(Step.Done.class);
@@ -63,14 +63,14 @@ class DnsConversationTest {
         ProbeOptions aaaa = A_DC1.toBuilder().set(DnsResponder.QUERY_TYPE, "AAAA").build();
         FakeContext ctx = FakeContext.of(Protocol.UDP, 53, aaaa);
         DnsConversation c = new DnsConversation(ctx, DnsQuestionChoice.choose(ctx));
-        assertThat(receive(c, withId(GoldenHex.reply("dns/samba-a-dc1-udp.hex"), 0, c.id()))).isInstanceOf(Step.NeedMore.class);
+        assertThat(receive(c, withId(GoldenVectors.hex("dns/samba-a-dc1-udp.hex"), 0, c.id()))).isInstanceOf(Step.NeedMore.class);
     }
 
     @Test
     void tcpWaitsForTheWholeFrameThenLeavesNothingUnread() {
         FakeContext ctx = FakeContext.of(Protocol.TCP, 53, A_DC1);
         DnsConversation c = new DnsConversation(ctx, DnsQuestionChoice.choose(ctx));
-        byte[] framed = withId(GoldenHex.reply("dns/samba-a-dc1-tcp.hex"), 2, c.id());
+        byte[] framed = withId(GoldenVectors.hex("dns/samba-a-dc1-tcp.hex"), 2, c.id());
         ByteBuf in = Unpooled.buffer();
         try {
             in.writeBytes(framed, 0, 1);
@@ -90,7 +90,7 @@ class DnsConversationTest {
     void aTcpMismatchIsAProtocolError() {
         FakeContext ctx = FakeContext.of(Protocol.TCP, 53, A_DC1);
         DnsConversation c = new DnsConversation(ctx, DnsQuestionChoice.choose(ctx));
-        byte[] framed = withId(GoldenHex.reply("dns/samba-a-dc1-tcp.hex"), 2, c.id() ^ 1);
+        byte[] framed = withId(GoldenVectors.hex("dns/samba-a-dc1-tcp.hex"), 2, c.id() ^ 1);
         assertThatThrownBy(() -> receive(c, framed)).isInstanceOf(ProtocolDecodeException.class)
                 .hasMessageContaining("does not match query ID");
         assertThatThrownBy(() -> receive(c, new byte[] {0, 3, 1, 2, 3})).isInstanceOf(ProtocolDecodeException.class)

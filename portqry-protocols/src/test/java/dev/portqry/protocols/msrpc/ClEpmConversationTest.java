@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.portqry.core.ProtocolDecodeException;
 import dev.portqry.core.spi.Step;
+import dev.portqry.protocols.WireBytes;
 import dev.portqry.protocols.msrpc.internal.ClHeader;
 import dev.portqry.protocols.msrpc.internal.ClPdu;
 import dev.portqry.protocols.msrpc.internal.ClPduType;
@@ -12,12 +13,10 @@ import dev.portqry.protocols.msrpc.internal.EpmTestServer;
 import dev.portqry.protocols.msrpc.internal.EpmServerCodec;
 import dev.portqry.protocols.msrpc.internal.EptHandle;
 import dev.portqry.protocols.msrpc.internal.EptLookupRequest;
-import dev.portqry.protocols.msrpc.internal.Golden;
 import dev.portqry.protocols.msrpc.internal.LookupCall;
 import dev.portqry.protocols.msrpc.internal.MapCall;
-import dev.portqry.protocols.msrpc.internal.Uuids;
+import dev.portqry.testkit.GoldenVectors;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.buffer.UnpooledByteBufAllocator;
 import java.net.InetAddress;
@@ -44,7 +43,7 @@ class ClEpmConversationTest {
     }
 
     private static byte[] take(ByteBuf b) {
-        return Golden.take(b);
+        return WireBytes.drain(b);
     }
 
     private static ClPdu pdu(byte[] datagram) {
@@ -157,7 +156,7 @@ class ClEpmConversationTest {
 
     @Test
     void goldenUdpVectorsDecode() {
-        ClPdu req = pdu(Golden.hex("cl_lookup_0_request"));
+        ClPdu req = pdu(GoldenVectors.hex("msrpc/cl_lookup_0_request.hex"));
         assertThat(req.header().type()).isEqualTo(ClPduType.REQUEST);
         assertThat(req.header().interfaceUuid()).isEqualTo(WellKnownInterfaces.parse("EPM").uuid());
         assertThat(req.header().interfaceVersion()).isEqualTo(3);
@@ -165,8 +164,8 @@ class ClEpmConversationTest {
         EptLookupRequest lookup = EpmServerCodec.decodeLookup(Unpooled.wrappedBuffer(req.body()), true);
         assertThat(lookup).isEqualTo(EptLookupRequest.all(EptHandle.NULL, 500));
         ClEpmConversation c = new ClEpmConversation(ALLOC, new LookupCall(100, 500), 1 << 20, req.header().activity());
-        assertThat(take(c.start())).isEqualTo(Golden.hex("cl_lookup_0_request"));
-        ClPdu fack = pdu(Golden.hex("cl_lookup_2_fack"));
+        assertThat(take(c.start())).isEqualTo(GoldenVectors.hex("msrpc/cl_lookup_0_request.hex"));
+        ClPdu fack = pdu(GoldenVectors.hex("msrpc/cl_lookup_2_fack.hex"));
         assertThat(fack.header().type()).isEqualTo(ClPduType.FACK);
         assertThat(fack.body()).hasSize(16);
     }

@@ -5,17 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.portqry.core.ProtocolDecodeException;
 import dev.portqry.core.spi.Step;
+import dev.portqry.protocols.WireBytes;
 import dev.portqry.protocols.msrpc.internal.CoHeader;
 import dev.portqry.protocols.msrpc.internal.CoPduType;
 import dev.portqry.protocols.msrpc.internal.EptHandle;
 import dev.portqry.protocols.msrpc.internal.EpmServerCodec;
 import dev.portqry.protocols.msrpc.internal.EptLookupResponse;
 import dev.portqry.protocols.msrpc.internal.FaultPdu;
-import dev.portqry.protocols.msrpc.internal.Golden;
 import dev.portqry.protocols.msrpc.internal.LookupCall;
 import dev.portqry.protocols.msrpc.internal.MapCall;
-import dev.portqry.protocols.msrpc.internal.ResponsePdu;
-import dev.portqry.protocols.msrpc.internal.SambaGoldenTest;
+import dev.portqry.protocols.msrpc.internal.MsrpcCodecTest;
+import dev.portqry.testkit.GoldenVectors;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -39,14 +39,14 @@ class CoEpmConversationTest {
 
     private static byte[] sent(Step step) {
         assertThat(step).isInstanceOf(Step.Send.class);
-        return Golden.take(((Step.Send) step).data());
+        return WireBytes.drain(((Step.Send) step).data());
     }
 
     /** Takes {@code c} past bind_ack; @return its stream buffer, the first request already checked as sent */
     private static ByteBuf bound(CoEpmConversation c) {
         c.start().release();
         ByteBuf in = Unpooled.buffer();
-        sent(feed(c, in, Golden.hex("bind_ack")));
+        sent(feed(c, in, GoldenVectors.hex("msrpc/bind_ack.hex")));
         return in;
     }
 
@@ -54,13 +54,13 @@ class CoEpmConversationTest {
     void fullSambaConversation() {
         CoEpmConversation c = lookup(500);
         ByteBuf start = c.start();
-        assertThat(ByteBufUtil.getBytes(start)).isEqualTo(Golden.hex("bind_request"));
+        assertThat(ByteBufUtil.getBytes(start)).isEqualTo(GoldenVectors.hex("msrpc/bind_request.hex"));
         start.release();
         ByteBuf in = Unpooled.buffer();
-        assertThat(sent(feed(c, in, Golden.hex("bind_ack")))).isEqualTo(Golden.hex("lookup1_request"));
-        assertThat(feed(c, in, Golden.hex("lookup1_response_frag1"))).isInstanceOf(Step.NeedMore.class);
-        assertThat(sent(feed(c, in, Golden.hex("lookup1_response_frag2")))).isEqualTo(Golden.hex("lookup2_request"));
-        Step done = feed(c, in, Golden.hex("lookup2_response_frag1"));
+        assertThat(sent(feed(c, in, GoldenVectors.hex("msrpc/bind_ack.hex")))).isEqualTo(GoldenVectors.hex("msrpc/lookup1_request.hex"));
+        assertThat(feed(c, in, GoldenVectors.hex("msrpc/lookup1_response_frag1.hex"))).isInstanceOf(Step.NeedMore.class);
+        assertThat(sent(feed(c, in, GoldenVectors.hex("msrpc/lookup1_response_frag2.hex")))).isEqualTo(GoldenVectors.hex("msrpc/lookup2_request.hex"));
+        Step done = feed(c, in, GoldenVectors.hex("msrpc/lookup2_response_frag1.hex"));
         EndpointMapperResult dump = (EndpointMapperResult) ((Step.Done) done).result();
         assertThat(dump.endpoints()).hasSize(53);
         assertThat(dump.pages()).isEqualTo(2);
@@ -74,8 +74,8 @@ class CoEpmConversationTest {
         CoEpmConversation c = lookup(500);
         c.start().release();
         ByteBuf in = Unpooled.buffer();
-        byte[] stream = Golden.concat(Golden.hex("lookup1_response_frag1"), Golden.hex("lookup1_response_frag2"));
-        sent(feed(c, in, Golden.hex("bind_ack")));
+        byte[] stream = WireBytes.concat(GoldenVectors.hex("msrpc/lookup1_response_frag1.hex"), GoldenVectors.hex("msrpc/lookup1_response_frag2.hex"));
+        sent(feed(c, in, GoldenVectors.hex("msrpc/bind_ack.hex")));
         Step last = null;
         for (byte b : stream) {
             last = feed(c, in, new byte[] {b});
@@ -85,7 +85,7 @@ class CoEpmConversationTest {
             assertThat(last).isInstanceOf(Step.NeedMore.class);
         }
         sent(last);
-        Step done = feed(c, in, Golden.hex("lookup2_response_frag1"));
+        Step done = feed(c, in, GoldenVectors.hex("msrpc/lookup2_response_frag1.hex"));
         assertThat(((EndpointMapperResult) ((Step.Done) done).result()).endpoints()).hasSize(53);
     }
 
@@ -93,10 +93,10 @@ class CoEpmConversationTest {
     void pagesOfTwentyFollowTheHandleToTheEnd() {
         CoEpmConversation c = lookup(20);
         ByteBuf in = bound(c);
-        sent(feed(c, in, Golden.hex("paged20_1_response_frag1")));
-        sent(feed(c, in, Golden.hex("paged20_2_response_frag1")));
-        sent(feed(c, in, Golden.hex("paged20_3_response_frag1")));
-        EndpointMapperResult dump = (EndpointMapperResult) ((Step.Done) feed(c, in, Golden.hex("paged20_4_response_frag1"))).result();
+        sent(feed(c, in, GoldenVectors.hex("msrpc/paged20_1_response_frag1.hex")));
+        sent(feed(c, in, GoldenVectors.hex("msrpc/paged20_2_response_frag1.hex")));
+        sent(feed(c, in, GoldenVectors.hex("msrpc/paged20_3_response_frag1.hex")));
+        EndpointMapperResult dump = (EndpointMapperResult) ((Step.Done) feed(c, in, GoldenVectors.hex("msrpc/paged20_4_response_frag1.hex"))).result();
         assertThat(dump.endpoints()).hasSize(53);
         assertThat(dump.pages()).isEqualTo(4);
     }
@@ -105,8 +105,8 @@ class CoEpmConversationTest {
     void entryCapTruncates() {
         CoEpmConversation c = new CoEpmConversation(ALLOC, new LookupCall(30, 20), 1 << 20);
         ByteBuf in = bound(c);
-        sent(feed(c, in, Golden.hex("paged20_1_response_frag1")));
-        EndpointMapperResult dump = (EndpointMapperResult) ((Step.Done) feed(c, in, Golden.hex("paged20_2_response_frag1"))).result();
+        sent(feed(c, in, GoldenVectors.hex("msrpc/paged20_1_response_frag1.hex")));
+        EndpointMapperResult dump = (EndpointMapperResult) ((Step.Done) feed(c, in, GoldenVectors.hex("msrpc/paged20_2_response_frag1.hex"))).result();
         assertThat(dump.endpoints()).hasSize(30);
         assertThat(dump.truncated()).isTrue();
         assertThat(dump.reportLines()).contains("(list truncated after 30 endpoints)", "Total endpoints found: 30");
@@ -115,7 +115,7 @@ class CoEpmConversationTest {
     @Test
     void windowsStyleEndWithStatusZeroAndNullHandle() {
         // One page holding entries, a null handle and status 0: the list is complete, no further call.
-        EptLookupResponse page1 = SambaGoldenTest.page1();
+        EptLookupResponse page1 = MsrpcCodecTest.page1();
         EptLookupResponse windows = new EptLookupResponse(EptHandle.NULL, page1.entries().subList(0, 3), RpcStatus.OK);
         ByteBuf stub = ALLOC.heapBuffer();
         EpmServerCodec.write(windows, stub, 500);
@@ -136,7 +136,7 @@ class CoEpmConversationTest {
         CoEpmConversation c = new CoEpmConversation(ALLOC,
                 new MapCall(WellKnownInterfaces.parse("DRSUAPI"), ProtocolSequence.NCACN_IP_TCP), 1 << 20);
         ByteBuf in = bound(c);
-        byte[] mapReply = Golden.hex("map_drsuapi_response_frag1");
+        byte[] mapReply = GoldenVectors.hex("msrpc/map_drsuapi_response_frag1.hex");
         mapReply[12] = 2; // Samba answered call 4 of its session; ours is call 2.
         EndpointMapResult m = (EndpointMapResult) ((Step.Done) feed(c, in, mapReply)).result();
         assertThat(m.tcpPorts()).containsExactly(49153);
@@ -147,7 +147,7 @@ class CoEpmConversationTest {
     void wrongCallIdIsRejected() {
         CoEpmConversation c = lookup(500);
         c.start().release();
-        byte[] ack = Golden.hex("bind_ack");
+        byte[] ack = GoldenVectors.hex("msrpc/bind_ack.hex");
         ack[12] = 7;
         assertThatThrownBy(() -> feed(c, Unpooled.buffer(), ack))
                 .isInstanceOf(ProtocolDecodeException.class).hasMessageContaining("call id 7");
@@ -157,7 +157,7 @@ class CoEpmConversationTest {
     void faultInTheMiddleOfPaging() {
         CoEpmConversation c = lookup(20);
         ByteBuf in = bound(c);
-        sent(feed(c, in, Golden.hex("paged20_1_response_frag1")));
+        sent(feed(c, in, GoldenVectors.hex("msrpc/paged20_1_response_frag1.hex")));
         ByteBuf fault = EpmServerCodec.encode(new FaultPdu(3, RpcStatus.NCA_S_FAULT_CONTEXT_MISMATCH, true), ALLOC);
         byte[] bytes = ByteBufUtil.getBytes(fault);
         fault.release();
@@ -169,11 +169,11 @@ class CoEpmConversationTest {
     void bindNakAndRejectedContextAreFaults() {
         CoEpmConversation c = lookup(500);
         c.start().release();
-        assertThatThrownBy(() -> feed(c, Unpooled.buffer(), Golden.hex("bind_bad_version_reply")))
+        assertThatThrownBy(() -> feed(c, Unpooled.buffer(), GoldenVectors.hex("msrpc/bind_bad_version_reply.hex")))
                 .isInstanceOf(RpcFaultException.class).hasMessageContaining("protocol version not supported");
         CoEpmConversation d = lookup(500);
         d.start().release();
-        assertThatThrownBy(() -> feed(d, Unpooled.buffer(), Golden.hex("bind_unknown_interface_reply")))
+        assertThatThrownBy(() -> feed(d, Unpooled.buffer(), GoldenVectors.hex("msrpc/bind_unknown_interface_reply.hex")))
                 .isInstanceOf(RpcFaultException.class).hasMessageContaining("abstract syntax not supported");
     }
 
@@ -181,7 +181,7 @@ class CoEpmConversationTest {
     void fragLengthPastTheDataWaitsThenFailsOnClose() {
         CoEpmConversation c = lookup(500);
         c.start().release();
-        byte[] ack = Golden.hex("bind_ack");
+        byte[] ack = GoldenVectors.hex("msrpc/bind_ack.hex");
         ack[8] = (byte) 0xff; // frag_length 255, 60 bytes present
         assertThat(feed(c, Unpooled.buffer(), ack)).isInstanceOf(Step.NeedMore.class);
         assertThatThrownBy(c::onPeerClosed).isInstanceOf(ProtocolDecodeException.class).hasMessageContaining("before bind_ack");
@@ -191,7 +191,7 @@ class CoEpmConversationTest {
     void fragLengthShorterThanTheHeaderIsCorrupt() {
         CoEpmConversation c = lookup(500);
         c.start().release();
-        byte[] ack = Golden.hex("bind_ack");
+        byte[] ack = GoldenVectors.hex("msrpc/bind_ack.hex");
         ack[8] = 10;
         assertThatThrownBy(() -> feed(c, Unpooled.buffer(), ack)).isInstanceOf(ProtocolDecodeException.class)
                 .hasMessageContaining("frag_length 10");
@@ -209,7 +209,7 @@ class CoEpmConversationTest {
     void missingFirstFragmentFlag() {
         CoEpmConversation c = lookup(500);
         ByteBuf in = bound(c);
-        byte[] frag2 = Golden.hex("lookup1_response_frag2");
+        byte[] frag2 = GoldenVectors.hex("msrpc/lookup1_response_frag2.hex");
         assertThatThrownBy(() -> feed(c, in, frag2)).isInstanceOf(ProtocolDecodeException.class)
                 .hasMessageContaining("PFC_FIRST_FRAG");
     }
@@ -218,8 +218,8 @@ class CoEpmConversationTest {
     void stubCapApplies() {
         CoEpmConversation c = new CoEpmConversation(ALLOC, new LookupCall(10_000, 500), 5000);
         ByteBuf in = bound(c);
-        feed(c, in, Golden.hex("lookup1_response_frag1"));
-        assertThatThrownBy(() -> feed(c, in, Golden.hex("lookup1_response_frag2")))
+        feed(c, in, GoldenVectors.hex("msrpc/lookup1_response_frag1.hex"));
+        assertThatThrownBy(() -> feed(c, in, GoldenVectors.hex("msrpc/lookup1_response_frag2.hex")))
                 .isInstanceOf(ProtocolDecodeException.class).hasMessageContaining("cap of 5000");
     }
 
@@ -227,7 +227,7 @@ class CoEpmConversationTest {
     void unexpectedPduType() {
         CoEpmConversation c = lookup(500);
         c.start().release();
-        byte[] ack = Golden.hex("bind_ack");
+        byte[] ack = GoldenVectors.hex("msrpc/bind_ack.hex");
         ack[2] = 2; // a response where bind_ack belongs
         assertThatThrownBy(() -> feed(c, Unpooled.buffer(), ack)).isInstanceOf(ProtocolDecodeException.class)
                 .hasMessageContaining("expected bind_ack");

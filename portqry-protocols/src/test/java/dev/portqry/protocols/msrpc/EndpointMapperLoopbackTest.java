@@ -2,7 +2,6 @@ package dev.portqry.protocols.msrpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.portqry.core.LoopbackPeers;
 import dev.portqry.core.PortProbe;
 import dev.portqry.core.PortState;
 import dev.portqry.core.PortStatus;
@@ -11,6 +10,7 @@ import dev.portqry.core.Protocol;
 import dev.portqry.core.ResponderOutcome;
 import dev.portqry.core.spi.ResponderRegistry;
 import dev.portqry.protocols.msrpc.internal.EpmTestServer;
+import dev.portqry.testkit.LoopbackPorts;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -33,8 +33,8 @@ class EndpointMapperLoopbackTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        listening = LoopbackPeers.tcpListener(LO);
-        closedPort = LoopbackPeers.closedTcpPort(LO);
+        listening = LoopbackPorts.tcpListener(LO);
+        closedPort = LoopbackPorts.closedTcpPort(LO);
         UUID nil = new UUID(0, 0);
         List<RpcEndpoint> eps = List.of(
                 new RpcEndpoint(nil, WellKnownInterfaces.parse("DRSUAPI"), "drsuapi", ProtocolSequence.NCACN_IP_TCP,

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.portqry.core.ProtocolDecodeException;
-import dev.portqry.protocols.GoldenHex;
 import dev.portqry.protocols.WireBytes;
 import dev.portqry.protocols.ber.BerLimits;
 import dev.portqry.protocols.ber.BerReader;
 import dev.portqry.protocols.ldap.RootDseResult;
 import dev.portqry.protocols.ldap.internal.RootDseSearch;
 import dev.portqry.protocols.ldap.internal.SearchRequest;
+import dev.portqry.testkit.GoldenVectors;
 import io.netty.buffer.Unpooled;
 import io.netty.buffer.UnpooledByteBufAllocator;
 import java.util.Arrays;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /** The rootDSE search sent inside TLS, and its answer read from a reply captured from Samba, byte by byte and malformed. */
 class LdapOverTlsTest {
-    private static final byte[] SAMBA = GoldenHex.hex("tls/ldap-rootdse-reply.hex");
+    private static final byte[] SAMBA = GoldenVectors.hex("tls/ldap-rootdse-reply.hex");
     /** The request the LDAPS probe has always sent, one field a line (RFC 4511 4.5.1). */
     private static final String REQUEST = String.join("",
             "3048",                                        // LDAPMessage SEQUENCE, 72 bytes

@@ -5,6 +5,7 @@ import dev.portqry.protocols.msrpc.RpcEndpoint;
 import dev.portqry.protocols.msrpc.RpcInterfaceId;
 import dev.portqry.protocols.msrpc.RpcStatus;
 import dev.portqry.protocols.msrpc.WellKnownInterfaces;
+import dev.portqry.testkit.LoopbackPeer;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -12,12 +13,7 @@ import io.netty.buffer.UnpooledByteBufAllocator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -34,9 +30,8 @@ public final class EpmTestServer implements AutoCloseable {
     private static final EptHandle HANDLE = new EptHandle(0, UUID.fromString("45810da4-e42e-1d48-affb-bdae572f017b"));
 
     private final List<RpcEndpoint> endpoints;
-    private final ServerSocket tcp;
-    private final DatagramSocket udp;
-    private final List<Thread> threads = new ArrayList<>();
+    private final LoopbackPeer tcp;
+    private final LoopbackPeer udp;
 
     /**
      * @param address loopback address to bind
@@ -44,27 +39,18 @@ public final class EpmTestServer implements AutoCloseable {
      */
     public EpmTestServer(InetAddress address, List<RpcEndpoint> endpoints) throws IOException {
         this.endpoints = List.copyOf(endpoints);
-        this.tcp = new ServerSocket(0, 16, address);
-        this.udp = new DatagramSocket(new InetSocketAddress(address, 0));
-        start("epm-tcp", this::acceptLoop);
-        start("epm-udp", this::udpLoop);
-    }
-
-    private void start(String name, Runnable r) {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        t.start();
-        threads.add(t);
+        this.tcp = LoopbackPeer.tcp(address, (socket, in, out) -> serve(in, out));
+        this.udp = LoopbackPeer.udpScripted(address, this::onDatagram);
     }
 
     /** @return the TCP port */
     public int tcpPort() {
-        return tcp.getLocalPort();
+        return tcp.port();
     }
 
     /** @return the UDP port */
     public int udpPort() {
-        return udp.getLocalPort();
+        return udp.port();
     }
 
     /**
@@ -122,44 +108,24 @@ public final class EpmTestServer implements AutoCloseable {
         return out;
     }
 
-    private void udpLoop() {
-        byte[] buf = new byte[65536];
-        while (!udp.isClosed()) {
-            try {
-                DatagramPacket p = new DatagramPacket(buf, buf.length);
-                udp.receive(p);
-                ClPdu pdu;
-                try {
-                    pdu = ClPdu.decode(Unpooled.wrappedBuffer(buf, 0, p.getLength()));
-                } catch (RuntimeException notRpc) {
-                    continue; // the plain step-1 datagram
-                }
-                if (!pdu.header().type().equals(ClPduType.REQUEST)) {
-                    continue; // facks
-                }
-                for (byte[] d : clResponses(pdu)) {
-                    udp.send(new DatagramPacket(d, d.length, p.getSocketAddress()));
-                }
-            } catch (IOException e) {
-                return;
-            }
+    private void onDatagram(LoopbackPeer.Datagram d) throws IOException {
+        ClPdu pdu;
+        try {
+            pdu = ClPdu.decode(Unpooled.wrappedBuffer(d.payload()));
+        } catch (RuntimeException notRpc) {
+            return; // the plain step-1 datagram
+        }
+        if (!pdu.header().type().equals(ClPduType.REQUEST)) {
+            return; // facks
+        }
+        for (byte[] reply : clResponses(pdu)) {
+            d.reply(reply);
         }
     }
 
-    private void acceptLoop() {
-        while (!tcp.isClosed()) {
-            try {
-                Socket s = tcp.accept();
-                start("epm-conn", () -> serve(s));
-            } catch (IOException e) {
-                return;
-            }
-        }
-    }
-
-    private void serve(Socket s) {
+    private void serve(InputStream is, OutputStream os) {
         ByteBuf in = Unpooled.buffer();
-        try (s; InputStream is = s.getInputStream(); OutputStream os = s.getOutputStream()) {
+        try {
             byte[] chunk = new byte[4096];
             int n;
             while ((n = is.read(chunk)) > 0) {
@@ -207,7 +173,7 @@ public final class EpmTestServer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException {
+    public void close() throws IOException, InterruptedException {
         tcp.close();
         udp.close();
     }
