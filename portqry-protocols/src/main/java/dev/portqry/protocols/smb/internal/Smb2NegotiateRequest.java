@@ -17,6 +17,9 @@ import java.util.UUID;
  *     multi-protocol negotiate (MS-SMB2 3.2.5.2)
  */
 public record Smb2NegotiateRequest(UUID clientGuid, byte[] salt, long messageId) {
+    /** The dialects offered, oldest first (MS-SMB2 2.2.3). */
+    private static final SmbDialect[] OFFERED = {SmbDialect.SMB_2_0_2, SmbDialect.SMB_2_1, SmbDialect.SMB_3_0,
+            SmbDialect.SMB_3_0_2, SmbDialect.SMB_3_1_1};
     /** SMB2 header: ProtocolId, StructureSize 64 (2.2.1). */
     public static final int HEADER_SIZE = 64;
     /** NEGOTIATE request body StructureSize: 36, whatever the dialect count (2.2.3). */
@@ -59,10 +62,10 @@ public record Smb2NegotiateRequest(UUID clientGuid, byte[] salt, long messageId)
         out.writeInt(0);
         int smb = out.writerIndex();
         writeHeader(out, messageId);
-        int dialectsEnd = HEADER_SIZE + BODY_SIZE + 2 * SmbDialect.OFFERED.length;
+        int dialectsEnd = HEADER_SIZE + BODY_SIZE + 2 * OFFERED.length;
         int contextOffset = align8(dialectsEnd);
         out.writeShortLE(BODY_SIZE);
-        out.writeShortLE(SmbDialect.OFFERED.length);
+        out.writeShortLE(OFFERED.length);
         out.writeShortLE(SIGNING_ENABLED);
         out.writeShortLE(0);                        // Reserved
         out.writeIntLE(CLIENT_CAPABILITIES);
@@ -70,7 +73,7 @@ public record Smb2NegotiateRequest(UUID clientGuid, byte[] salt, long messageId)
         out.writeIntLE(contextOffset);              // NegotiateContextOffset, from the start of the SMB2 header
         out.writeShortLE(2);                        // NegotiateContextCount
         out.writeShortLE(0);                        // Reserved2
-        for (SmbDialect d : SmbDialect.OFFERED) {
+        for (SmbDialect d : OFFERED) {
             out.writeShortLE(d.code());
         }
         out.writeZero(contextOffset - dialectsEnd);
