@@ -7,6 +7,7 @@ import dev.portqry.core.ResponderOutcome;
 import dev.portqry.core.ResponderSelection;
 import dev.portqry.protocols.kerberos.KerberosResponder;
 import dev.portqry.protocols.kerberos.KerberosResult;
+import dev.portqry.protocols.ldap.LdapResponder;
 import dev.portqry.protocols.ldap.RootDseResult;
 import dev.portqry.protocols.msrpc.DynamicPortCheck;
 import dev.portqry.protocols.msrpc.EndpointMapper;
@@ -38,7 +39,7 @@ public final class Expectations {
      */
     public static Expectation ldapAttributePresent(String attribute) {
         requireText(attribute, "attribute");
-        return new Typed<>("LDAP " + attribute + " present", "ldap", RootDseResult.class, dse -> {
+        return new Typed<>("LDAP " + attribute + " present", LdapResponder.NAME, RootDseResult.class, dse -> {
             List<String> values = dse.values(attribute);
             return values.isEmpty() ? Verdict.failed("rootDSE has no " + attribute)
                     : Verdict.met(attribute + "=" + values.get(0));
@@ -101,7 +102,7 @@ public final class Expectations {
      */
     public static Expectation kerberosRealm(String realm) {
         String upper = requireText(realm, "realm").toUpperCase(Locale.ROOT);
-        return new Typed<>("Kerberos answers for " + upper, "kerberos", KerberosResult.class,
+        return new Typed<>("Kerberos answers for " + upper, KerberosResponder.NAME, KerberosResult.class,
                 r -> r.realmRefused() ? Verdict.failed("KDC refused realm " + upper + ": " + r.summary())
                         : Verdict.met(r.summary())) {
             @Override

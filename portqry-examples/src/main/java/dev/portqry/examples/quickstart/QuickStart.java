@@ -8,6 +8,7 @@ import dev.portqry.core.Protocol;
 import dev.portqry.core.ResolvedTarget;
 import dev.portqry.core.ResponderSelection;
 import dev.portqry.core.ScanListener;
+import dev.portqry.protocols.ldap.LdapResponder;
 import dev.portqry.protocols.ldap.RootDseResult;
 import dev.portqry.protocols.msrpc.EndpointMapper;
 import dev.portqry.protocols.msrpc.EndpointMapperResult;
@@ -78,7 +79,7 @@ public final class QuickStart {
      * responder by itself; forcing it by name makes any port get the LDAP query.
      */
     PortStatus probeOnePort(String target, int port) {
-        ProbeOptions ldap = probe.defaultOptions().toBuilder().responder(ResponderSelection.forced("ldap")).build();
+        ProbeOptions ldap = probe.defaultOptions().toBuilder().responder(ResponderSelection.forced(LdapResponder.NAME)).build();
         PortStatus s = probe.probe(target, Protocol.TCP, port, ldap).join();
         out.println(s.portQryLine() + " (" + s.reason() + ", " + s.elapsed().toMillis() + " ms)");
         return s;
