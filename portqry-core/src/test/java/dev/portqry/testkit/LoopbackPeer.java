@@ -273,8 +273,9 @@ public final class LoopbackPeer implements AutoCloseable {
         return written.get();
     }
 
+    /** Closes the listener or socket and every open connection, and waits briefly for the peer's thread. */
     @Override
-    public void close() throws IOException, InterruptedException {
+    public void close() throws IOException {
         if (tcp != null) {
             tcp.close();
         } else {
@@ -283,7 +284,11 @@ public final class LoopbackPeer implements AutoCloseable {
         for (Socket s : open) {
             s.close();
         }
-        thread.join(2000);
+        try {
+            thread.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Keeps a copy of what the client sent. */

@@ -173,7 +173,7 @@ public final class EpmTestServer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException, InterruptedException {
+    public void close() throws IOException {
         tcp.close();
         udp.close();
     }
