@@ -36,7 +36,7 @@ public final class ResponderSetting<T> {
      * @return the setting
      */
     public static <T> ResponderSetting<T> of(String name, Class<T> type, T defaultValue) {
-        return new ResponderSetting<>(name, type, defaultValue, v -> true, "any " + type.getSimpleName());
+        return new ResponderSetting<>(name, type, defaultValue, v -> true, "any value");
     }
 
     /**
