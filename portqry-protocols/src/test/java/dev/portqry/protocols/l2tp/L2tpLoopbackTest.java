@@ -12,16 +12,13 @@ import dev.portqry.core.spi.ResponderRegistry;
 import dev.portqry.protocols.l2tp.internal.L2tpAvpType;
 import dev.portqry.protocols.l2tp.internal.L2tpControlMessage;
 import dev.portqry.testkit.GoldenVectors;
+import dev.portqry.testkit.LoopbackPeer;
 import io.netty.buffer.Unpooled;
 import java.io.IOException;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -32,12 +29,12 @@ class L2tpLoopbackTest {
 
     @Test
     void sccrpIsReportedAndTheTunnelTornDown() throws Exception {
-        try (Peer peer = new Peer(List.of(GoldenVectors.raw("l2tp/sccrp-xl2tpd.bin")))) {
+        try (LoopbackPeer peer = peer(List.of(GoldenVectors.raw("l2tp/sccrp-xl2tpd.bin")), 0)) {
             L2tpResult r = probe(peer).result(L2tpResult.class).orElseThrow();
             assertThat(r.messageType()).isEqualTo(L2tpMessageType.SCCRP);
             assertThat(r.hostName()).contains("portqry-lns");
 
-            L2tpControlMessage farewell = peer.nextAfterRequest();
+            L2tpControlMessage farewell = nextAfterRequest(peer);
             assertThat(farewell.messageType()).contains(L2tpMessageType.STOPCCN);
             assertThat(farewell.tunnelId()).isEqualTo(0x7e34);
             assertThat(farewell.ns()).isEqualTo(1);
@@ -47,95 +44,68 @@ class L2tpLoopbackTest {
 
     @Test
     void zlbThenStopCcnIsReportedAndAcknowledged() throws Exception {
-        try (Peer peer = new Peer(List.of(GoldenVectors.raw("l2tp/zlb-before-stopccn.bin"),
-                GoldenVectors.raw("l2tp/stopccn-no-authorization.bin")))) {
+        try (LoopbackPeer peer = peer(List.of(GoldenVectors.raw("l2tp/zlb-before-stopccn.bin"),
+                GoldenVectors.raw("l2tp/stopccn-no-authorization.bin")), 0)) {
             PortStatus st = probe(peer);
             assertThat(st.state()).isEqualTo(PortState.LISTENING);
             L2tpResult r = st.result(L2tpResult.class).orElseThrow();
             assertThat(r.messageType()).isEqualTo(L2tpMessageType.STOPCCN);
             assertThat(r.acknowledged()).isTrue();
             assertThat(r.resultCode().map(L2tpResultCode::message)).contains("No Authorization");
-            assertThat(peer.nextAfterRequest().isZlb()).isTrue();
+            assertThat(nextAfterRequest(peer).isZlb()).isTrue();
         }
     }
 
     @Test
     void answerForAnotherTunnelIsIgnored() throws Exception {
-        try (Peer peer = new Peer(List.of(GoldenVectors.raw("l2tp/sccrp-xl2tpd.bin")))) {
-            peer.tunnelOffset = 1;
+        try (LoopbackPeer peer = peer(List.of(GoldenVectors.raw("l2tp/sccrp-xl2tpd.bin")), 1)) {
             PortStatus st = probe(peer);
             assertThat(st.state()).isEqualTo(PortState.FILTERED);
         }
     }
 
-    private static PortStatus probe(Peer peer) throws Exception {
+    private static PortStatus probe(LoopbackPeer peer) throws Exception {
         try (PortProbe probe = PortProbe.builder().responders(ResponderRegistry.builder().add(new L2tpResponder()).build()).build()) {
             return probe.probe(InetAddress.getByName("127.0.0.1"), Protocol.UDP, peer.port(), OPTS).get(10, TimeUnit.SECONDS);
         }
     }
 
     /**
-     * Answers an SCCRQ with canned messages, their header tunnel ID set to the one the request
-     * assigned, and records what the client sends afterwards.
+     * A peer that answers an SCCRQ with canned messages, their header tunnel ID set to the one the
+     * request assigned plus {@code tunnelOffset} (nonzero addresses another tunnel).
      */
-    private static final class Peer implements AutoCloseable {
-        private final DatagramSocket socket;
-        private final BlockingQueue<byte[]> after = new ArrayBlockingQueue<>(16);
-        private final Thread thread;
-        /** Added to the requested tunnel ID in the answers' headers: nonzero addresses another tunnel. */
-        volatile int tunnelOffset;
+    private static LoopbackPeer peer(List<byte[]> replies, int tunnelOffset) throws IOException {
+        return LoopbackPeer.udpScripted(InetAddress.getByName("127.0.0.1"), d -> {
+            L2tpControlMessage m = decodeOrNull(d.payload());
+            if (m == null || !m.messageType().equals(Optional.of(L2tpMessageType.SCCRQ))) {
+                return;
+            }
+            int tunnel = m.find(L2tpAvpType.ASSIGNED_TUNNEL_ID).orElseThrow().uint16() + tunnelOffset;
+            for (byte[] reply : replies) {
+                byte[] out = reply.clone();
+                out[4] = (byte) (tunnel >> 8);
+                out[5] = (byte) tunnel;
+                d.reply(out);
+            }
+        });
+    }
 
-        Peer(List<byte[]> replies) throws IOException {
-            socket = new DatagramSocket(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
-            thread = new Thread(() -> serve(replies), "l2tp-peer");
-            thread.setDaemon(true);
-            thread.start();
+    private static L2tpControlMessage decodeOrNull(byte[] datagram) {
+        try {
+            return L2tpControlMessage.decode(Unpooled.wrappedBuffer(datagram));
+        } catch (RuntimeException e) {
+            return null;
         }
+    }
 
-        int port() {
-            return socket.getLocalPort();
-        }
-
-        private void serve(List<byte[]> replies) {
-            byte[] buf = new byte[2048];
-            while (!socket.isClosed()) {
-                try {
-                    DatagramPacket p = new DatagramPacket(buf, buf.length);
-                    socket.receive(p);
-                    byte[] in = java.util.Arrays.copyOf(buf, p.getLength());
-                    L2tpControlMessage m;
-                    try {
-                        m = L2tpControlMessage.decode(Unpooled.wrappedBuffer(in));
-                    } catch (RuntimeException e) {
-                        continue;
-                    }
-                    if (!m.messageType().equals(java.util.Optional.of(L2tpMessageType.SCCRQ))) {
-                        after.add(in);
-                        continue;
-                    }
-                    int tunnel = m.find(L2tpAvpType.ASSIGNED_TUNNEL_ID).orElseThrow().uint16() + tunnelOffset;
-                    for (byte[] reply : replies) {
-                        byte[] out = reply.clone();
-                        out[4] = (byte) (tunnel >> 8);
-                        out[5] = (byte) tunnel;
-                        socket.send(new DatagramPacket(out, out.length, p.getSocketAddress()));
-                    }
-                } catch (IOException e) {
-                    return;
-                }
+    /** @return the first control message the client sent after its SCCRQ */
+    private static L2tpControlMessage nextAfterRequest(LoopbackPeer peer) throws InterruptedException {
+        for (byte[] b = peer.takeReceived(Duration.ofSeconds(5)); b != null; b = peer.takeReceived(Duration.ofSeconds(5))) {
+            L2tpControlMessage m = decodeOrNull(b);
+            if (m != null && !m.messageType().equals(Optional.of(L2tpMessageType.SCCRQ))) {
+                return m;
             }
         }
-
-        L2tpControlMessage nextAfterRequest() throws InterruptedException {
-            byte[] b = after.poll(5, TimeUnit.SECONDS);
-            assertThat(b).as("a message after the SCCRQ").isNotNull();
-            return L2tpControlMessage.decode(Unpooled.wrappedBuffer(b));
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            socket.close();
-            thread.join(2000);
-        }
+        throw new AssertionError("no message after the SCCRQ");
     }
 }
