@@ -12,8 +12,8 @@ import dev.portqry.core.Protocol;
 import dev.portqry.core.ResponderSelection;
 import dev.portqry.core.spi.ResponderRegistry;
 import dev.portqry.testkit.GoldenVectors;
+import dev.portqry.testkit.LoopbackPeer;
 import java.io.IOException;
-import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -43,37 +43,37 @@ class IkeLoopbackTest {
 
     @Test
     void invalidKePayloadProvesListening() throws Exception {
-        try (Peer peer = new Peer(GoldenVectors.raw("ike/invalid-ke.bin"), false, 0)) {
+        try (LoopbackPeer peer = peer(GoldenVectors.raw("ike/invalid-ke.bin"), false, 0)) {
             PortStatus st = run(peer, OPTS);
             assertThat(st.state()).isEqualTo(PortState.LISTENING);
             IkeResult r = st.result(IkeResult.class).orElseThrow();
             assertThat(r.notifies()).containsExactly(IkeNotifyType.INVALID_KE_PAYLOAD);
             assertThat(r.nonEspMarker()).isFalse();
-            assertThat(peer.lastRequest.length).isGreaterThan(400);
+            assertThat(lastRequest(peer).length).isGreaterThan(400);
         }
     }
 
     @Test
     void nonEspMarkerIsSentAndStripped() throws Exception {
-        try (Peer peer = new Peer(GoldenVectors.raw("ike/sa-init-response.bin"), true, 0)) {
+        try (LoopbackPeer peer = peer(GoldenVectors.raw("ike/sa-init-response.bin"), true, 0)) {
             IkeResult r = run(peer, OPTS.toBuilder().set(IkeResponder.NON_ESP_MARKER, true).build())
                     .result(IkeResult.class).orElseThrow();
             assertThat(r.nonEspMarker()).isTrue();
             assertThat(r.chosenProposal()).isPresent();
-            assertThat(Arrays.copyOf(peer.lastRequest, 4)).containsOnly(0);
+            assertThat(Arrays.copyOf(lastRequest(peer), 4)).containsOnly(0);
         }
     }
 
     @Test
     void answerForAnotherSpiIsIgnored() throws Exception {
-        try (Peer peer = new Peer(GoldenVectors.raw("ike/no-proposal-chosen.bin"), false, 1)) {
+        try (LoopbackPeer peer = peer(GoldenVectors.raw("ike/no-proposal-chosen.bin"), false, 1)) {
             assertThat(run(peer, OPTS).state()).isEqualTo(PortState.FILTERED);
         }
     }
 
     @Test
     void sourcePortInUseIsAClearError() throws Exception {
-        try (Peer peer = new Peer(GoldenVectors.raw("ike/invalid-ke.bin"), false, 0);
+        try (LoopbackPeer peer = peer(GoldenVectors.raw("ike/invalid-ke.bin"), false, 0);
              DatagramSocket taken = new DatagramSocket(new InetSocketAddress(0))) {
             ProbeOptions opts = OPTS.toBuilder().sourcePort(taken.getLocalPort()).build();
             assertThatThrownBy(() -> run(peer, opts)).isInstanceOf(ExecutionException.class)
@@ -82,56 +82,37 @@ class IkeLoopbackTest {
         }
     }
 
-    private static PortStatus run(Peer peer, ProbeOptions opts) throws Exception {
+    private static PortStatus run(LoopbackPeer peer, ProbeOptions opts) throws Exception {
         return probe.probe(InetAddress.getByName("127.0.0.1"), Protocol.UDP, peer.port(), opts).get(10, TimeUnit.SECONDS);
     }
 
     /**
-     * Answers each IKE_SA_INIT with a canned message whose initiator SPI is the request's plus
-     * {@code spiOffset}, with or without the non-ESP marker.
+     * A peer that answers each IKE_SA_INIT with a canned message whose initiator SPI is the
+     * request's plus {@code spiOffset}, with or without the non-ESP marker.
      */
-    private static final class Peer implements AutoCloseable {
-        private final DatagramSocket socket;
-        private final Thread thread;
-        volatile byte[] lastRequest = new byte[0];
+    private static LoopbackPeer peer(byte[] answer, boolean marker, int spiOffset) throws IOException {
+        int skip = marker ? 4 : 0;
+        return LoopbackPeer.udpScripted(InetAddress.getByName("127.0.0.1"), d -> {
+            byte[] in = d.payload();
+            if (in.length < skip + 28) {
+                return;
+            }
+            byte[] out = new byte[skip + answer.length];
+            System.arraycopy(answer, 0, out, skip, answer.length);
+            System.arraycopy(in, skip, out, skip, 8);
+            out[skip + 7] += (byte) spiOffset;
+            d.reply(out);
+        });
+    }
 
-        Peer(byte[] answer, boolean marker, int spiOffset) throws IOException {
-            socket = new DatagramSocket(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
-            thread = new Thread(() -> serve(answer, marker, spiOffset), "ike-peer");
-            thread.setDaemon(true);
-            thread.start();
-        }
-
-        int port() {
-            return socket.getLocalPort();
-        }
-
-        private void serve(byte[] answer, boolean marker, int spiOffset) {
-            byte[] buf = new byte[4096];
-            int skip = marker ? 4 : 0;
-            while (!socket.isClosed()) {
-                try {
-                    DatagramPacket p = new DatagramPacket(buf, buf.length);
-                    socket.receive(p);
-                    if (p.getLength() < skip + 28) {
-                        continue;
-                    }
-                    lastRequest = Arrays.copyOf(buf, p.getLength());
-                    byte[] out = new byte[skip + answer.length];
-                    System.arraycopy(answer, 0, out, skip, answer.length);
-                    System.arraycopy(buf, skip, out, skip, 8);
-                    out[skip + 7] += (byte) spiOffset;
-                    socket.send(new DatagramPacket(out, out.length, p.getSocketAddress()));
-                } catch (IOException e) {
-                    return;
-                }
+    /** @return the last IKE request the peer received (datagrams too short for one are skipped) */
+    private static byte[] lastRequest(LoopbackPeer peer) throws InterruptedException {
+        byte[] last = new byte[0];
+        for (byte[] d = peer.takeReceived(Duration.ofMillis(200)); d != null; d = peer.takeReceived(Duration.ofMillis(200))) {
+            if (d.length >= 28) {
+                last = d;
             }
         }
-
-        @Override
-        public void close() throws InterruptedException {
-            socket.close();
-            thread.join(2000);
-        }
+        return last;
     }
 }
