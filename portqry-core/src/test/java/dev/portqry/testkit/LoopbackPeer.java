@@ -102,7 +102,17 @@ public final class LoopbackPeer implements AutoCloseable {
          * @param reply the bytes to send
          */
         public void replyFromAnotherPort(byte[] reply) throws IOException {
-            try (DatagramSocket other = new DatagramSocket(new InetSocketAddress(address, 0))) {
+            replyFrom(address, reply);
+        }
+
+        /**
+         * Answers from a fresh port of another address, as a stranger would.
+         *
+         * @param from a loopback address to send from, e.g. 127.0.0.2
+         * @param reply the bytes to send
+         */
+        public void replyFrom(InetAddress from, byte[] reply) throws IOException {
+            try (DatagramSocket other = new DatagramSocket(new InetSocketAddress(from, 0))) {
                 other.send(new DatagramPacket(reply, reply.length, sender));
             }
         }
