@@ -13,10 +13,7 @@ import dev.portqry.core.spi.ResponderRegistry;
 import dev.portqry.testkit.LoopbackPeer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
@@ -91,30 +88,6 @@ class MisbehavingServerLoopbackTest {
         for (int sent = 0; sent < bytes; sent += chunk.length) {
             out.write(chunk);
         }
-    }
-
-    /** What a UDP test server does with one datagram. */
-    @FunctionalInterface
-    private interface DatagramHandler {
-        void handle(byte[] payload, java.net.SocketAddress from) throws IOException;
-    }
-
-    /** Serves {@code socket} on a daemon thread until it closes or a send fails (ICMP from a probe long gone). */
-    private static void serveDatagrams(DatagramSocket socket, DatagramHandler handler) {
-        Thread t = new Thread(() -> {
-            byte[] buf = new byte[2048];
-            while (!socket.isClosed()) {
-                try {
-                    DatagramPacket p = new DatagramPacket(buf, buf.length);
-                    socket.receive(p);
-                    handler.handle(Arrays.copyOf(p.getData(), p.getLength()), p.getSocketAddress());
-                } catch (IOException e) {
-                    return;
-                }
-            }
-        }, "hostile-udp-" + socket.getLocalPort());
-        t.setDaemon(true);
-        t.start();
     }
 
     @Test
@@ -236,14 +209,12 @@ class MisbehavingServerLoopbackTest {
     @Test
     void udpReplyFromAnotherSourcePortIsIgnored() throws Exception {
         AtomicInteger received = new AtomicInteger();
-        try (DatagramSocket listen = new DatagramSocket(new InetSocketAddress(LO, 0));
-             DatagramSocket other = new DatagramSocket(new InetSocketAddress(LO, 0))) {
-            serveDatagrams(listen, (q, from) -> {
-                received.incrementAndGet();
-                byte[] a = q.length == 1 ? new byte[] {1} : FramedResponder.reply(q, 0);
-                other.send(new DatagramPacket(a, a.length, from)); // from the wrong port
-            });
-            PortStatus st = get(probe.probe(LO, Protocol.UDP, listen.getLocalPort(), SILENT));
+        try (LoopbackPeer listen = LoopbackPeer.udpScripted(LO, d -> {
+            received.incrementAndGet();
+            byte[] q = d.payload();
+            d.replyFromAnotherPort(q.length == 1 ? new byte[] {1} : FramedResponder.reply(q, 0)); // from the wrong port
+        })) {
+            PortStatus st = get(probe.probe(LO, Protocol.UDP, listen.port(), SILENT));
             assertThat(received.get()).as("datagrams the server answered").isEqualTo(2);
             assertThat(st.initialState()).isEqualTo(PortState.LISTENING_OR_FILTERED);
             assertThat(st.state()).isEqualTo(PortState.FILTERED);
@@ -268,18 +239,17 @@ class MisbehavingServerLoopbackTest {
     void udpFloodOfStrayDatagramsIsCut() throws Exception {
         byte[] stray = new byte[60_000];
         java.nio.ByteBuffer.wrap(stray).putInt(stray.length - 4).putInt(42);
-        try (DatagramSocket server = new DatagramSocket(new InetSocketAddress(LO, 0));
-             MemoryHighWater memory = new MemoryHighWater()) {
-            serveDatagrams(server, (q, from) -> {
-                if (q.length == 1) {
-                    server.send(new DatagramPacket(new byte[] {1}, 1, from));
+        try (LoopbackPeer server = LoopbackPeer.udpScripted(LO, d -> {
+                if (d.payload().length == 1) {
+                    d.reply(new byte[] {1});
                     return;
                 }
                 for (int sent = 0; sent < FLOOD; sent += stray.length) {
-                    server.send(new DatagramPacket(stray, stray.length, from));
+                    d.reply(stray);
                 }
             });
-            PortStatus st = get(probe.probe(LO, Protocol.UDP, server.getLocalPort()));
+             MemoryHighWater memory = new MemoryHighWater()) {
+            PortStatus st = get(probe.probe(LO, Protocol.UDP, server.port()));
             memory.close();
             System.out.println("hostile: 100 MB UDP flood of stray datagrams; " + memory);
             assertThat(st.state()).isEqualTo(PortState.LISTENING);
