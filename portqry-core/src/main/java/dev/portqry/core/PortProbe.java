@@ -31,7 +31,7 @@ import java.util.function.IntFunction;
  * try (PortProbe probe = PortProbe.builder().build()) {
  *     PortStatus s = probe.probe("dc1.corp.example.test", Protocol.UDP, 389).join();
  *     System.out.println(s.state() + " - " + s.reason());
- *     s.result(LdapRootDse.class).ifPresent(dse -> System.out.println(dse.dnsHostName()));
+ *     s.result(RootDseResult.class).ifPresent(dse -> System.out.println(dse.dnsHostName()));
  * }
  * }</pre>
  *

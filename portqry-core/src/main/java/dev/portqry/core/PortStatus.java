@@ -51,7 +51,7 @@ public record PortStatus(
      * The typed result of the protocol query, if it answered with that type.
      *
      * <pre>{@code
-     * status.result(LdapRootDse.class).ifPresent(dse -> System.out.println(dse.dnsHostName()));
+     * status.result(RootDseResult.class).ifPresent(dse -> System.out.println(dse.dnsHostName()));
      * }</pre>
      *
      * @param type the result type expected

@@ -17,7 +17,8 @@ import java.util.function.IntFunction;
  * that did answer other ports with ICMP port unreachable, then probes them again one at a
  * time at the pace the host's ICMP errors allow. Runs its timers on one event executor, so its
  * state needs no locks once {@link #start} is called; {@link #hold} is called concurrently
- * before that and synchronizes.
+ * before that and synchronizes. Time comes from the executor's ticker, so a test drives the
+ * pacer with a mock ticker.
  */
 final class UdpPacer {
     /** Silent ports re-probed slowly first, to tell a rate limit from a firewall. */
@@ -92,7 +93,7 @@ final class UdpPacer {
                 queue.addAll(order);
             }
             interval = startNanos;
-            deadline = System.nanoTime() + budgetNanos;
+            deadline = executor.ticker().nanoTime() + budgetNanos;
             if (icmpSeen == 0) {
                 // No ICMP at all from this host: the silence is a firewall's, not a rate limit's.
                 flushUnchanged();
@@ -129,7 +130,7 @@ final class UdpPacer {
     }
 
     private void paceNext() {
-        if (System.nanoTime() - deadline > 0 && (!queue.isEmpty() || !recheck.isEmpty())) {
+        if (executor.ticker().nanoTime() - deadline > 0 && (!queue.isEmpty() || !recheck.isEmpty())) {
             queue.addAll(recheck);
             recheck.clear();
             rechecking = true;

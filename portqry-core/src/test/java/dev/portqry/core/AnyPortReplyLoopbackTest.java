@@ -9,13 +9,11 @@ import dev.portqry.core.spi.ProtocolResponder;
 import dev.portqry.core.spi.ResponderRegistry;
 import dev.portqry.core.spi.ResponderResult;
 import dev.portqry.core.spi.Step;
+import dev.portqry.testkit.LoopbackPeer;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.io.IOException;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -35,7 +33,7 @@ class AnyPortReplyLoopbackTest {
     void replyFromAnotherPortOfTheTargetIsAcceptedAndStrangersAreIgnored() throws Exception {
         InetAddress target = InetAddress.getByName("127.0.0.1");
         InetAddress stranger = InetAddress.getByName("127.0.0.2");
-        try (TransferIdPeer peer = new TransferIdPeer(target, stranger);
+        try (LoopbackPeer peer = transferIdPeer(target, stranger);
              PortProbe probe = probeWith(new EchoResponder(true))) {
             PortStatus st = probe.probe(target, Protocol.UDP, peer.port(), FAST).get();
 
@@ -48,7 +46,7 @@ class AnyPortReplyLoopbackTest {
     void connectedQueryNeverHearsAnotherPort() throws Exception {
         InetAddress target = InetAddress.getByName("127.0.0.1");
         InetAddress stranger = InetAddress.getByName("127.0.0.2");
-        try (TransferIdPeer peer = new TransferIdPeer(target, stranger);
+        try (LoopbackPeer peer = transferIdPeer(target, stranger);
              PortProbe probe = probeWith(new EchoResponder(false))) {
             PortStatus st = probe.probe(target, Protocol.UDP, peer.port(), FAST).get();
 
@@ -114,56 +112,15 @@ class AnyPortReplyLoopbackTest {
     }
 
     /**
-     * Listens on one port; answers "query" first from a socket on another address, then from a
-     * second port of its own address, never from the port queried. Step 1's one-byte probe gets no answer.
+     * A peer that answers "query" first from a socket on another address, then from a second
+     * port of its own address, never from the port queried. Step 1's one-byte probe gets no answer.
      */
-    private static final class TransferIdPeer implements AutoCloseable {
-        private final DatagramSocket listener;
-        private final DatagramSocket transfer;
-        private final DatagramSocket strangerSocket;
-        private final Thread thread;
-
-        TransferIdPeer(InetAddress address, InetAddress stranger) throws IOException {
-            listener = new DatagramSocket(new InetSocketAddress(address, 0));
-            transfer = new DatagramSocket(new InetSocketAddress(address, 0));
-            strangerSocket = new DatagramSocket(new InetSocketAddress(stranger, 0));
-            thread = new Thread(this::serve, "transfer-id-peer");
-            thread.setDaemon(true);
-            thread.start();
-        }
-
-        int port() {
-            return listener.getLocalPort();
-        }
-
-        private void serve() {
-            byte[] buf = new byte[2048];
-            while (!listener.isClosed()) {
-                try {
-                    DatagramPacket p = new DatagramPacket(buf, buf.length);
-                    listener.receive(p);
-                    if (!"query".equals(new String(p.getData(), 0, p.getLength(), StandardCharsets.US_ASCII))) {
-                        continue;
-                    }
-                    send(strangerSocket, "from a stranger", p);
-                    send(transfer, "from the transfer port", p);
-                } catch (IOException e) {
-                    return;
-                }
+    private static LoopbackPeer transferIdPeer(InetAddress address, InetAddress stranger) throws IOException {
+        return LoopbackPeer.udpScripted(address, d -> {
+            if ("query".equals(new String(d.payload(), StandardCharsets.US_ASCII))) {
+                d.replyFrom(stranger, "from a stranger".getBytes(StandardCharsets.US_ASCII));
+                d.replyFromAnotherPort("from the transfer port".getBytes(StandardCharsets.US_ASCII));
             }
-        }
-
-        private static void send(DatagramSocket from, String text, DatagramPacket to) throws IOException {
-            byte[] out = text.getBytes(StandardCharsets.US_ASCII);
-            from.send(new DatagramPacket(out, out.length, to.getSocketAddress()));
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            listener.close();
-            transfer.close();
-            strangerSocket.close();
-            thread.join(2000);
-        }
+        });
     }
 }

@@ -1,6 +1,6 @@
 package dev.portqry.core;
 
-import dev.portqry.testkit.LoopbackPeers;
+import dev.portqry.testkit.LoopbackPorts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portqry.core.spi.Conversation;
@@ -10,6 +10,7 @@ import dev.portqry.core.spi.ProtocolResponder;
 import dev.portqry.core.spi.ResponderRegistry;
 import dev.portqry.core.spi.ResponderResult;
 import dev.portqry.core.spi.Step;
+import dev.portqry.testkit.LoopbackPeer;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.io.InputStream;
@@ -35,7 +36,7 @@ class FarewellLoopbackTest {
     @Test
     void tcpFarewellReachesTheServerAndTheResultDoesNotWaitForItsAnswer() throws Exception {
         InetAddress lo = InetAddress.getByName("127.0.0.1");
-        try (ServerSocket server = LoopbackPeers.tcpListener(lo); PortProbe probe = probeWith(new ByeResponder())) {
+        try (ServerSocket server = LoopbackPorts.tcpListener(lo); PortProbe probe = probeWith(new ByeResponder())) {
             CompletableFuture<String> heard = CompletableFuture.supplyAsync(() -> greetAndListen(server));
             PortStatus st = probe.probe(lo, Protocol.TCP, server.getLocalPort(), OPTS).get(10, TimeUnit.SECONDS);
 
@@ -48,7 +49,7 @@ class FarewellLoopbackTest {
     void udpFarewellIsSent() throws Exception {
         InetAddress lo = InetAddress.getByName("127.0.0.1");
         BlockingQueue<String> seen = new ArrayBlockingQueue<>(8);
-        try (LoopbackPeers.UdpResponder peer = new LoopbackPeers.UdpResponder(lo, in -> {
+        try (LoopbackPeer peer = LoopbackPeer.udp(lo, in -> {
             String text = new String(in, StandardCharsets.US_ASCII);
             seen.add(text);
             return "query".equals(text) ? "hello".getBytes(StandardCharsets.US_ASCII) : null;

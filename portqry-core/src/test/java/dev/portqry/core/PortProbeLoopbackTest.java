@@ -1,10 +1,11 @@
 package dev.portqry.core;
 
-import dev.portqry.testkit.LoopbackPeers;
+import dev.portqry.testkit.LoopbackPorts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.portqry.core.spi.ResponderRegistry;
+import dev.portqry.testkit.LoopbackPeer;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -35,7 +36,7 @@ class PortProbeLoopbackTest {
     @ValueSource(strings = {"127.0.0.1", "::1"})
     void openTcpPortIsListening(String host) throws Exception {
         InetAddress a = InetAddress.getByName(host);
-        try (ServerSocket s = LoopbackPeers.tcpListener(a)) {
+        try (ServerSocket s = LoopbackPorts.tcpListener(a)) {
             PortStatus st = probe.probe(a, Protocol.TCP, s.getLocalPort()).get();
             assertThat(st.state()).isEqualTo(PortState.LISTENING);
             assertThat(st.initialState()).isEqualTo(PortState.LISTENING);
@@ -50,7 +51,7 @@ class PortProbeLoopbackTest {
     @ValueSource(strings = {"127.0.0.1", "::1"})
     void closedTcpPortIsNotListening(String host) throws Exception {
         InetAddress a = InetAddress.getByName(host);
-        PortStatus st = probe.probe(a, Protocol.TCP, LoopbackPeers.closedTcpPort(a)).get();
+        PortStatus st = probe.probe(a, Protocol.TCP, LoopbackPorts.closedTcpPort(a)).get();
         assertThat(st.state()).isEqualTo(PortState.NOT_LISTENING);
         assertThat(st.reason()).isEqualTo("connection refused");
         assertThat(st.state().exitCode()).isEqualTo(1);
@@ -60,7 +61,7 @@ class PortProbeLoopbackTest {
     @ValueSource(strings = {"127.0.0.1", "::1"})
     void answeringUdpPortIsListening(String host) throws Exception {
         InetAddress a = InetAddress.getByName(host);
-        try (LoopbackPeers.UdpResponder r = new LoopbackPeers.UdpResponder(a, in -> new byte[] {1, 2, 3})) {
+        try (LoopbackPeer r = LoopbackPeer.udp(a, in -> new byte[] {1, 2, 3})) {
             // An answer ends the wait: a long one only matters on a loaded machine.
             PortStatus st = probe.probe(a, Protocol.UDP, r.port(), FAST.toBuilder().udpTimeout(Duration.ofSeconds(5)).build()).get();
             assertThat(st.state()).isEqualTo(PortState.LISTENING);
@@ -72,7 +73,7 @@ class PortProbeLoopbackTest {
     @ValueSource(strings = {"127.0.0.1", "::1"})
     void silentUdpPortIsListeningOrFiltered(String host) throws Exception {
         InetAddress a = InetAddress.getByName(host);
-        try (LoopbackPeers.UdpResponder r = new LoopbackPeers.UdpResponder(a, in -> null)) {
+        try (LoopbackPeer r = LoopbackPeer.udp(a, in -> null)) {
             PortStatus st = probe.probe(a, Protocol.UDP, r.port()).get();
             assertThat(st.state()).isEqualTo(PortState.LISTENING_OR_FILTERED);
             assertThat(st.reason()).isEqualTo("no reply and no ICMP error after 1 attempt of 300 ms");
@@ -84,7 +85,7 @@ class PortProbeLoopbackTest {
     @ValueSource(strings = {"127.0.0.1", "::1"})
     void closedUdpPortIsNotListening(String host) throws Exception {
         InetAddress a = InetAddress.getByName(host);
-        PortStatus st = probe.probe(a, Protocol.UDP, LoopbackPeers.closedUdpPort(a)).get();
+        PortStatus st = probe.probe(a, Protocol.UDP, LoopbackPorts.closedUdpPort(a)).get();
         assertThat(st.state()).isEqualTo(PortState.NOT_LISTENING);
         assertThat(st.reason()).isEqualTo("ICMP port unreachable");
     }

@@ -1,6 +1,6 @@
 package dev.portqry.core;
 
-import dev.portqry.testkit.LoopbackPeers;
+import dev.portqry.testkit.LoopbackPorts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portqry.core.faults.FaultyResponder;
@@ -24,7 +24,7 @@ class SelfProbeTest {
     @ParameterizedTest(name = "{0}, responder {1}: source port = target port is NOT LISTENING, not its own echo")
     @CsvSource({"UDP, none", "UDP, faulty", "TCP, none"})
     void aSocketOnTheTargetPortIsNotListening(Protocol protocol, String responder) throws Exception {
-        int port = protocol == Protocol.UDP ? LoopbackPeers.closedUdpPort(LO) : LoopbackPeers.closedTcpPort(LO);
+        int port = protocol == Protocol.UDP ? LoopbackPorts.closedUdpPort(LO) : LoopbackPorts.closedTcpPort(LO);
         ProbeOptions opts = ProbeOptions.builder().sourcePort(port).udpTimeout(Duration.ofMillis(300)).udpAttempts(1)
                 .responder(responder.equals("none") ? ResponderSelection.NONE : ResponderSelection.forced(responder)).build();
         try (PortProbe probe = PortProbe.builder()

@@ -2,14 +2,14 @@ package dev.portqry.cli;
 
 import dev.portqry.core.SafeText;
 import dev.portqry.core.spi.ResponderResult;
-import dev.portqry.protocols.dns.DnsAnswer;
+import dev.portqry.protocols.dns.DnsResult;
 import dev.portqry.protocols.dns.DnsResourceRecord;
 import dev.portqry.protocols.greeting.GreetingResult;
-import dev.portqry.protocols.ldap.LdapRootDse;
-import dev.portqry.protocols.msrpc.EndpointMapperDump;
-import dev.portqry.protocols.netbios.NodeStatusResponse;
+import dev.portqry.protocols.ldap.RootDseResult;
+import dev.portqry.protocols.msrpc.EndpointMapperResult;
+import dev.portqry.protocols.netbios.NodeStatusResult;
 import dev.portqry.protocols.snmp.SnmpResult;
-import dev.portqry.protocols.sqlbrowser.SqlBrowserResponse;
+import dev.portqry.protocols.sqlbrowser.SqlBrowserResult;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -39,19 +39,19 @@ record HelperLines(List<String> afterBanner, List<String> extras) {
      * @return its lines
      */
     static HelperLines of(ResponderResult result) {
-        if (result instanceof LdapRootDse dse) {
+        if (result instanceof RootDseResult dse) {
             return ldap(dse);
         }
-        if (result instanceof EndpointMapperDump dump) {
+        if (result instanceof EndpointMapperResult dump) {
             return new HelperLines(dump.reportLines(), List.of());
         }
-        if (result instanceof SqlBrowserResponse sql) {
+        if (result instanceof SqlBrowserResult sql) {
             List<String> l = new ArrayList<>();
             l.add("");
             l.addAll(sql.reportLines());
             return new HelperLines(l, List.of());
         }
-        if (result instanceof NodeStatusResponse nb) {
+        if (result instanceof NodeStatusResult nb) {
             List<String> all = nb.reportLines();
             return new HelperLines(List.of("", "Server's response: MAC address " + SafeText.escape(nb.macAddress())),
                     all.subList(Math.min(1, all.size()), all.size()));
@@ -64,7 +64,7 @@ record HelperLines(List<String> afterBanner, List<String> extras) {
             List<String> all = snmp.reportLines();
             return new HelperLines(List.of(), all.subList(Math.min(2, all.size()), all.size()));
         }
-        if (result instanceof DnsAnswer dns) {
+        if (result instanceof DnsResult dns) {
             return new HelperLines(List.of(), dns(dns));
         }
         return new HelperLines(List.of(), result.reportLines());
@@ -78,13 +78,13 @@ record HelperLines(List<String> afterBanner, List<String> extras) {
         return List.of("community name for query:", "", SafeText.escape(community), "");
     }
 
-    private static HelperLines ldap(LdapRootDse dse) {
+    private static HelperLines ldap(RootDseResult dse) {
         List<String> out = new ArrayList<>();
         List<String> more = new ArrayList<>();
         out.add("");
         out.add("LDAP query response:");
         out.add("");
-        for (LdapRootDse.Attribute a : dse.attributes()) {
+        for (RootDseResult.Attribute a : dse.attributes()) {
             if (a.values().isEmpty()) {
                 continue;
             }
@@ -125,7 +125,7 @@ record HelperLines(List<String> afterBanner, List<String> extras) {
     }
 
     /** Any DNS answer proves a DNS server; the words say what it answered, never "error". */
-    private static List<String> dns(DnsAnswer a) {
+    private static List<String> dns(DnsResult a) {
         List<String> out = new ArrayList<>();
         out.add("DNS server's answer (any answer, positive or negative, means the port is LISTENING):");
         a.question().ifPresent(q -> out.add("Question: " + SafeText.escape(q.toString())));

@@ -16,9 +16,10 @@ import dev.portqry.core.spi.ProtocolResponder;
 import dev.portqry.core.Protocol;
 import dev.portqry.protocols.kerberos.KerberosRealms;
 import dev.portqry.protocols.kerberos.KerberosResponder;
-import dev.portqry.protocols.ldap.LdapRootDse;
+import dev.portqry.protocols.ldap.RootDseResult;
 import dev.portqry.protocols.msrpc.DynamicPortCheck;
-import dev.portqry.protocols.msrpc.EndpointMapperDump;
+import dev.portqry.protocols.msrpc.EndpointMapperResult;
+import dev.portqry.protocols.msrpc.EndpointMapperResult;
 import dev.portqry.protocols.snmp.SnmpResponder;
 import io.netty.util.NetUtil;
 import java.util.List;
@@ -179,7 +180,7 @@ final class QueryRunner {
                 } else {
                     out.line(JsonReport.port(target, s));
                 }
-                if (plan.rpcPorts() && s.result(EndpointMapperDump.class).isPresent()) {
+                if (plan.rpcPorts() && s.result(EndpointMapperResult.class).isPresent()) {
                     code = ExitCodes.combine(code, checkDynamicPorts(target, s, options, text));
                 }
             }
@@ -208,7 +209,7 @@ final class QueryRunner {
         long limit = PortProbe.deadline(Protocol.UDP, cldap).plus(PortProbe.GRACE).toMillis();
         CompletableFuture<PortStatus> lookup = probe.probe(target, Protocol.UDP, 389, cldap);
         try {
-            return lookup.get(limit, TimeUnit.MILLISECONDS).result(LdapRootDse.class)
+            return lookup.get(limit, TimeUnit.MILLISECONDS).result(RootDseResult.class)
                     .flatMap(KerberosRealms::fromRootDse)
                     .map(realm -> options.toBuilder().set(KerberosResponder.REALM, realm).build())
                     .orElse(options);

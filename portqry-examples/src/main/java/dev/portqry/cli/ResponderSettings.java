@@ -41,7 +41,8 @@ public final class ResponderSettings {
      * @param options the options to extend
      * @param values setting name to value as typed
      * @return the options with the settings
-     * @throws CliException {@link ExitCodes#USAGE} for an unknown name or a value of the wrong type
+     * @throws CliException {@link ExitCodes#USAGE} for an unknown name, a value of the wrong type or
+     *     one the setting's rule refuses
      */
     public ProbeOptions apply(ProbeOptions options, Map<String, String> values) {
         ProbeOptions.Builder b = options.toBuilder();
@@ -59,7 +60,13 @@ public final class ResponderSettings {
     }
 
     private static <T> void set(ProbeOptions.Builder b, ResponderSetting<T> s, String text) {
-        b.set(s, s.cast(convert(s, text)));
+        Object value = convert(s, text);
+        try {
+            b.set(s, s.cast(value));
+        } catch (IllegalArgumentException e) {
+            // The setting's own rule (an empty l2tp.hostName): its message names the setting.
+            throw CliException.usage(e.getMessage());
+        }
     }
 
     private static Object convert(ResponderSetting<?> s, String text) {

@@ -2,7 +2,7 @@ package dev.portqry.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.portqry.testkit.LoopbackPeers;
+import dev.portqry.testkit.LoopbackPorts;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -75,8 +75,8 @@ class CliArgumentFuzzTest {
         long seed = Long.getLong("portqry.fuzz.seed", 20261124L);
         int runs = Integer.getInteger("portqry.clifuzz.runs", 2_000);
         Random random = new Random(seed);
-        String closedTcp = String.valueOf(LoopbackPeers.closedTcpPort(InetAddress.getLoopbackAddress()));
-        String closedUdp = String.valueOf(LoopbackPeers.closedUdpPort(InetAddress.getLoopbackAddress()));
+        String closedTcp = String.valueOf(LoopbackPorts.closedTcpPort(InetAddress.getLoopbackAddress()));
+        String closedUdp = String.valueOf(LoopbackPorts.closedUdpPort(InetAddress.getLoopbackAddress()));
         Files.writeString(tmp.resolve("exists.log"), "old\n");
         Map<String, String[]> values = values(closedTcp, closedUdp);
         Map<String, Integer> good = GOOD;

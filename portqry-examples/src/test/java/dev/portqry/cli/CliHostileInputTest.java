@@ -2,7 +2,8 @@ package dev.portqry.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.portqry.testkit.LoopbackPeers;
+import dev.portqry.testkit.LoopbackPeer;
+import dev.portqry.testkit.LoopbackPorts;
 import io.netty.util.internal.MacAddressUtil;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +39,7 @@ class CliHostileInputTest {
     void aReplyWithCrLfAndEscapesCannotForgeALineOnTheConsoleOrInTheLog() throws Exception {
         String reply = "pong\u001b[2J\u001b]0;owned\u0007\r\n" + FORGED + "\r\nsupportedLDAPVersion: 3\u007f";
         Path log = tmp.resolve("run.log");
-        try (LoopbackPeers.UdpResponder peer = new LoopbackPeers.UdpResponder(LOOPBACK,
+        try (LoopbackPeer peer = LoopbackPeer.udp(LOOPBACK,
                 in -> reply.getBytes(StandardCharsets.US_ASCII))) {
             int p = peer.port();
             CliRun r = run(p, "", "-n", "127.0.0.1", "-p", "udp", "-e", String.valueOf(p), "-nr", "-l", log.toString());

@@ -1,6 +1,7 @@
 package dev.portqry.cli;
 
-import dev.portqry.testkit.LoopbackPeers;
+import dev.portqry.testkit.LoopbackPeer;
+import dev.portqry.testkit.LoopbackPorts;
 import dev.portqry.core.PortProbe;
 import dev.portqry.core.ServiceNames;
 import dev.portqry.core.spi.ResponderRegistry;
@@ -54,8 +55,8 @@ class CliTranscriptTest {
 
     @Test
     void listOfTcpPortsWithoutReverseLookup() throws Exception {
-        try (ServerSocket open = LoopbackPeers.tcpListener(LOOPBACK)) {
-            int closed = LoopbackPeers.closedTcpPort(LOOPBACK);
+        try (ServerSocket open = LoopbackPorts.tcpListener(LOOPBACK)) {
+            int closed = LoopbackPorts.closedTcpPort(LOOPBACK);
             String out = run(9, "", "-n", "127.0.0.1", "-nr", "-o", open.getLocalPort() + "," + closed);
             Golden.assertMatches("loopback-list-nr", out, ports(open.getLocalPort(), closed));
         }
@@ -63,8 +64,8 @@ class CliTranscriptTest {
 
     @Test
     void extraResponderBlockEndsWithItsStatus() throws Exception {
-        try (LoopbackPeers.UdpResponder peer = new LoopbackPeers.UdpResponder(LOOPBACK, in -> "pong".getBytes(StandardCharsets.US_ASCII));
-             ServerSocket tcp = LoopbackPeers.tcpListener(LOOPBACK)) {
+        try (LoopbackPeer peer = LoopbackPeer.udp(LOOPBACK, in -> "pong".getBytes(StandardCharsets.US_ASCII));
+             ServerSocket tcp = LoopbackPorts.tcpListener(LOOPBACK)) {
             int p = peer.port();
             String out = run(p, "", "-n", "127.0.0.1", "-nr", "-p", "udp", "-e", String.valueOf(p));
             Golden.assertMatches("loopback-udp-extra", out, ports(p));
@@ -73,7 +74,7 @@ class CliTranscriptTest {
 
     @Test
     void quietLog() throws Exception {
-        try (ServerSocket open = LoopbackPeers.tcpListener(LOOPBACK)) {
+        try (ServerSocket open = LoopbackPorts.tcpListener(LOOPBACK)) {
             Path log = dir.resolve("pqlog.txt");
             run(9, "", "-n", "127.0.0.1", "-e", String.valueOf(open.getLocalPort()), "-nr", "-l", log.toString(), "-q");
             Golden.assertMatches("loopback-log-q", Files.readString(log, StandardCharsets.UTF_8),
@@ -83,7 +84,7 @@ class CliTranscriptTest {
 
     @Test
     void interactiveSession() throws Exception {
-        try (ServerSocket open = LoopbackPeers.tcpListener(LOOPBACK)) {
+        try (ServerSocket open = LoopbackPorts.tcpListener(LOOPBACK)) {
             int p = open.getLocalPort();
             String out = run(9, "set nr\nset port=" + p + "\nq\nset nr\nset nr\nset sl\nset sl\nset p=both\nset sp=0\nset all\nexit\n",
                     "-i");
@@ -97,7 +98,7 @@ class CliTranscriptTest {
      * the service, so the query goes there (PortQry's remapping).
      */
     private static void udpHelper(String golden, String service, UnaryOperator<byte[]> peerReply) throws Exception {
-        try (LoopbackPeers.UdpResponder peer = new LoopbackPeers.UdpResponder(LOOPBACK, peerReply)) {
+        try (LoopbackPeer peer = LoopbackPeer.udp(LOOPBACK, peerReply)) {
             int p = peer.port();
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             new PortQry(new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
@@ -145,7 +146,7 @@ class CliTranscriptTest {
     @Test
     void sourcePortInUse() throws Exception {
         try (DatagramSocket taken = new DatagramSocket(0);
-             LoopbackPeers.UdpResponder peer = new LoopbackPeers.UdpResponder(LOOPBACK, in -> null)) {
+             LoopbackPeer peer = LoopbackPeer.udp(LOOPBACK, in -> null)) {
             String out = run(9, "", "-n", "127.0.0.1", "-nr", "-p", "udp", "-e", String.valueOf(peer.port()),
                     "-sp", String.valueOf(taken.getLocalPort()));
             Golden.assertMatches("loopback-sp-in-use", out, ports(peer.port(), taken.getLocalPort()));

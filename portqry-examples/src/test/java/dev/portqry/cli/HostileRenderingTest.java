@@ -11,7 +11,7 @@ import dev.portqry.core.ResolvedTarget;
 import dev.portqry.core.ResponderOutcome;
 import dev.portqry.core.spi.ResponderResult;
 import dev.portqry.examples.custom.RedisPingResult;
-import dev.portqry.protocols.ldap.LdapRootDse;
+import dev.portqry.protocols.ldap.RootDseResult;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -52,7 +52,7 @@ class HostileRenderingTest {
     void everyResultTypeRendersOnlySafeBytesOnConsoleStderrAndLog() throws Exception {
         List<Class<? extends ResponderResult>> types = resultTypes();
         assertThat(types).as("result types found").hasSizeGreaterThanOrEqualTo(15)
-                .contains(LdapRootDse.class, RedisPingResult.class);
+                .contains(RootDseResult.class, RedisPingResult.class);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Path log = tmp.resolve("hostile.log");
@@ -133,7 +133,7 @@ class HostileRenderingTest {
     /** Every ResponderResult record in portqry-protocols and the example responders, by name. */
     private static List<Class<? extends ResponderResult>> resultTypes() throws IOException, URISyntaxException {
         TreeSet<String> names = new TreeSet<>();
-        for (Class<?> anchor : List.of(LdapRootDse.class, RedisPingResult.class)) {
+        for (Class<?> anchor : List.of(RootDseResult.class, RedisPingResult.class)) {
             Path root = Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
             if (Files.isDirectory(root)) {
                 try (Stream<Path> files = Files.walk(root)) {

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dev.portqry.testkit.LoopbackPeers;
+
 import dev.portqry.testbed.Testbed;
+import dev.portqry.testkit.LoopbackPeer;
+import dev.portqry.testkit.LoopbackPorts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -108,7 +110,7 @@ class PortQryJarIT {
 
     @Test
     void listeningTcpPortByNameExitsZero() throws Exception {
-        try (ServerSocket s = LoopbackPeers.tcpListener(LOOPBACK)) {
+        try (ServerSocket s = LoopbackPorts.tcpListener(LOOPBACK)) {
             Run r = run("-n", "pq-loopback.test", "-e", String.valueOf(s.getLocalPort()));
             assertThat(r.out()).containsSubsequence("Querying target system called:", "", " pq-loopback.test", "",
                     "Attempting to resolve name to IP address...", "", "Name resolved to 127.0.0.1", "", "querying...", "",
@@ -120,7 +122,7 @@ class PortQryJarIT {
 
     @Test
     void ipTargetIsResolvedBackUnlessNr() throws Exception {
-        int closed = LoopbackPeers.closedTcpPort(LOOPBACK);
+        int closed = LoopbackPorts.closedTcpPort(LOOPBACK);
         Run r = run("-n", "127.0.0.1", "-e", String.valueOf(closed));
         assertThat(r.out()).containsSubsequence("Attempting to resolve IP address to a name...", "",
                 "IP address resolved to pq-loopback.test", "", "querying...");
@@ -132,7 +134,7 @@ class PortQryJarIT {
 
     @Test
     void silentUdpPortIsListeningOrFilteredExitTwo() throws Exception {
-        try (LoopbackPeers.UdpResponder silent = new LoopbackPeers.UdpResponder(LOOPBACK, in -> null)) {
+        try (LoopbackPeer silent = LoopbackPeer.udp(LOOPBACK, in -> null)) {
             Run r = run("-n", "127.0.0.1", "-nr", "-p", "udp", "-e", String.valueOf(silent.port()), "-udpwait", "300");
             assertThat(r.out()).contains("UDP port " + silent.port() + " (unknown service): LISTENING or FILTERED");
             assertThat(r.code()).isEqualTo(2);
@@ -191,11 +193,11 @@ class PortQryJarIT {
 
     @Test
     void quietPrintsNothingAndSeveralPortsTakeTheHighestCode() throws Exception {
-        try (ServerSocket s = LoopbackPeers.tcpListener(LOOPBACK)) {
+        try (ServerSocket s = LoopbackPorts.tcpListener(LOOPBACK)) {
             Run q = run("-n", "127.0.0.1", "-nr", "-e", String.valueOf(s.getLocalPort()), "-q");
             assertThat(q.out()).isEmpty();
             assertThat(q.code()).isEqualTo(0);
-            int closed = LoopbackPeers.closedTcpPort(LOOPBACK);
+            int closed = LoopbackPorts.closedTcpPort(LOOPBACK);
             Run two = run("-n", "127.0.0.1", "-nr", "-o", s.getLocalPort() + "," + closed);
             assertThat(two.code()).isEqualTo(1);
         }
@@ -230,7 +232,7 @@ class PortQryJarIT {
         assertThat(r.err()).hasSize(1);
         assertThat(r.err().get(0)).contains("-n nosuch.test").endsWith("(exit code 4)");
         assertThat(r.code()).isEqualTo(4);
-        try (ServerSocket s = LoopbackPeers.tcpListener(LOOPBACK)) {
+        try (ServerSocket s = LoopbackPorts.tcpListener(LOOPBACK)) {
             Run two = run("-n", "nosuch.test,127.0.0.1", "-nr", "-e", String.valueOf(s.getLocalPort()));
             assertThat(two.out()).contains("TCP port " + s.getLocalPort() + " (unknown service): LISTENING");
             assertThat(two.code()).isEqualTo(4);
@@ -240,7 +242,7 @@ class PortQryJarIT {
     @Test
     void logFileFramingAndOverwriteRules() throws Exception {
         Path log = dir.resolve("run.log");
-        int closed = LoopbackPeers.closedTcpPort(LOOPBACK);
+        int closed = LoopbackPorts.closedTcpPort(LOOPBACK);
         String[] args = {"-n", "127.0.0.1", "-nr", "-e", String.valueOf(closed), "-l", log.toString()};
         Run first = run(args);
         assertThat(first.code()).isEqualTo(1);
@@ -267,7 +269,7 @@ class PortQryJarIT {
 
     @Test
     void interactiveModeFromStdin() throws Exception {
-        try (ServerSocket s = LoopbackPeers.tcpListener(LOOPBACK)) {
+        try (ServerSocket s = LoopbackPorts.tcpListener(LOOPBACK)) {
             Run r = runWithInput("node 127.0.0.1\nset nr=on\nset e=" + s.getLocalPort() + "\nquery\nq nosuchshortcut\nexit\n", "-i");
             assertThat(r.out()).contains("Portqry Interactive Mode", "Default Node: 127.0.0.1");
             assertThat(r.out()).anySatisfy(l -> assertThat(l).endsWith("TCP port " + s.getLocalPort() + " (unknown service): LISTENING"));
@@ -278,8 +280,8 @@ class PortQryJarIT {
 
     @Test
     void jsonLinesParse() throws Exception {
-        try (ServerSocket s = LoopbackPeers.tcpListener(LOOPBACK)) {
-            int closed = LoopbackPeers.closedTcpPort(LOOPBACK);
+        try (ServerSocket s = LoopbackPorts.tcpListener(LOOPBACK)) {
+            int closed = LoopbackPorts.closedTcpPort(LOOPBACK);
             Run r = run("-n", "pq-loopback.test", "-o", s.getLocalPort() + "," + closed, "-json");
             assertThat(r.out()).hasSize(2);
             JsonObject open = JsonParser.parseString(r.out().get(0)).getAsJsonObject();
@@ -306,7 +308,7 @@ class PortQryJarIT {
     @Test
     void localModeFindsThisTestsPortAndPid() throws Exception {
         long pid = ProcessHandle.current().pid();
-        try (ServerSocket s = LoopbackPeers.tcpListener(LOOPBACK)) {
+        try (ServerSocket s = LoopbackPorts.tcpListener(LOOPBACK)) {
             String row = "TCP " + s.getLocalPort() + " 127.0.0.1 LISTENING 0.0.0.0:0";
             Run r = run("-local");
             assertThat(r.code()).isEqualTo(0);
@@ -323,7 +325,7 @@ class PortQryJarIT {
     void watchPortSeesThisTestsSocketAndCtrlCLeavesTheLogIntact() throws Exception {
         long pid = ProcessHandle.current().pid();
         Path log = dir.resolve("watch.log");
-        try (ServerSocket s = LoopbackPeers.tcpListener(LOOPBACK)) {
+        try (ServerSocket s = LoopbackPorts.tcpListener(LOOPBACK)) {
             Process p = start("-wport", String.valueOf(s.getLocalPort()), "-wt", "120", "-l", log.toString(), "-y");
             StringBuffer out = new StringBuffer();
             Thread reader = new Thread(() -> {

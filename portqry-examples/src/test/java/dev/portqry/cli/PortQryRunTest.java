@@ -4,7 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dev.portqry.testkit.LoopbackPeers;
+import dev.portqry.core.PortProbe;
+import dev.portqry.core.spi.ResponderRegistry;
+import dev.portqry.testkit.LoopbackPeer;
+import dev.portqry.testkit.LoopbackPorts;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -24,13 +30,13 @@ class PortQryRunTest {
         return new Run(r.code(), r.outLines(), r.err());
     }
 
-    private static LoopbackPeers.UdpResponder udp(UnaryOperator<byte[]> reply) throws Exception {
-        return new LoopbackPeers.UdpResponder(LOOPBACK, reply);
+    private static LoopbackPeer udp(UnaryOperator<byte[]> reply) throws Exception {
+        return LoopbackPeer.udp(LOOPBACK, reply);
     }
 
     @Test
     void answeredResponderPrintsBannerSectionAndUdpVerdict() throws Exception {
-        try (LoopbackPeers.UdpResponder peer = udp(in -> "pong!".getBytes(StandardCharsets.US_ASCII))) {
+        try (LoopbackPeer peer = udp(in -> "pong!".getBytes(StandardCharsets.US_ASCII))) {
             int p = peer.port();
             Run r = run(p, "", "-n", "127.0.0.1", "-p", "udp", "-e", String.valueOf(p), "-nr", "-cn", "!my", "community!");
             assertThat(r.code()).isZero();
@@ -48,9 +54,9 @@ class PortQryRunTest {
 
     @Test
     void sourcePortPrintsEphemeralNoteForResponderThatIgnoresIt() throws Exception {
-        try (LoopbackPeers.UdpResponder peer = udp(in -> "pong".getBytes(StandardCharsets.US_ASCII))) {
+        try (LoopbackPeer peer = udp(in -> "pong".getBytes(StandardCharsets.US_ASCII))) {
             int p = peer.port();
-            int sp = LoopbackPeers.closedUdpPort(LOOPBACK);
+            int sp = LoopbackPorts.closedUdpPort(LOOPBACK);
             Run r = run(p, "", "-n", "127.0.0.1", "-p", "udp", "-e", String.valueOf(p), "-nr", "-sp", String.valueOf(sp));
             assertThat(r.out()).containsSubsequence("UDP port " + p + " (unknown service): LISTENING",
                     "Using ephemeral source port", "Sending ECHO query to UDP port " + p + "...");
@@ -59,7 +65,7 @@ class PortQryRunTest {
 
     @Test
     void unparseableReplyPrintsErrorAndHex() throws Exception {
-        try (LoopbackPeers.UdpResponder peer = udp(in -> new byte[] {'X', 0x01, (byte) 0xff})) {
+        try (LoopbackPeer peer = udp(in -> new byte[] {'X', 0x01, (byte) 0xff})) {
             int p = peer.port();
             Run r = run(p, "", "-n", "127.0.0.1", "-p", "udp", "-e", String.valueOf(p), "-nr");
             assertThat(r.out()).anySatisfy(l -> assertThat(l).startsWith("Could not parse the ECHO reply:").contains("pong"));
@@ -70,7 +76,7 @@ class PortQryRunTest {
 
     @Test
     void silentResponderPortPrintsNoReplyReason() throws Exception {
-        try (LoopbackPeers.UdpResponder peer = udp(in -> null)) {
+        try (LoopbackPeer peer = udp(in -> null)) {
             int p = peer.port();
             Run r = run(p, "", "-n", "127.0.0.1", "-p", "udp", "-e", String.valueOf(p), "-nr", "-udpwait", "200");
             assertThat(r.out()).contains("UDP port " + p + " (unknown service): LISTENING or FILTERED");
@@ -82,8 +88,8 @@ class PortQryRunTest {
 
     @Test
     void jsonCarriesResponderResultWalkedByReflection() throws Exception {
-        try (LoopbackPeers.UdpResponder peer = udp(in -> "pong".getBytes(StandardCharsets.US_ASCII));
-             ServerSocket tcp = LoopbackPeers.tcpListener(LOOPBACK)) {
+        try (LoopbackPeer peer = udp(in -> "pong".getBytes(StandardCharsets.US_ASCII));
+             ServerSocket tcp = LoopbackPorts.tcpListener(LOOPBACK)) {
             int p = peer.port();
             Run r = run(p, "", "-n", "127.0.0.1", "-o", p + "," + tcp.getLocalPort(), "-p", "both", "-nr", "-json",
                     "-set", "snmp.community=c1", "-tcpwait", "300", "-udpwait", "300");
@@ -115,9 +121,9 @@ class PortQryRunTest {
 
     @Test
     void manyPortsPrintInOrderWithBoundedParallelism() throws Exception {
-        try (ServerSocket tcp = LoopbackPeers.tcpListener(LOOPBACK)) {
+        try (ServerSocket tcp = LoopbackPorts.tcpListener(LOOPBACK)) {
             int open = tcp.getLocalPort();
-            int closed = LoopbackPeers.closedTcpPort(LOOPBACK);
+            int closed = LoopbackPorts.closedTcpPort(LOOPBACK);
             Run r = run(9, "", "-n", "127.0.0.1", "-nr", "-o", closed + "," + open + "," + closed, "-parallel", "2");
             assertThat(r.out()).containsSubsequence(
                     "TCP port " + closed + " (unknown service): NOT LISTENING",
@@ -129,7 +135,7 @@ class PortQryRunTest {
 
     @Test
     void interactiveModeReadsCommandsFromStdin() throws Exception {
-        try (ServerSocket tcp = LoopbackPeers.tcpListener(LOOPBACK)) {
+        try (ServerSocket tcp = LoopbackPorts.tcpListener(LOOPBACK)) {
             int open = tcp.getLocalPort();
             String script = "help\nnode 127.0.0.1\nset nr\nset port=" + open + "\nq\nset bogus=1\nfrobnicate\nset all\nexit\n";
             Run r = run(9, script, "-i");

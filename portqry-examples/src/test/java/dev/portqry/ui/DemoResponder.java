@@ -20,7 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A responder the UI knows nothing about: reads a server's greeting line ({@link GreetingServer})
+ * A responder the UI knows nothing about: reads a server's greeting line (a {@link dev.portqry.testkit.LoopbackPeer} in the tests)
  * and returns a result shaped like the real ones (attribute lists like a rootDSE, a table of
  * endpoints like the endpoint mapper's, an absent optional), so the page's generic rendering
  * is exercised. Declares a setting named like SNMP's community.

@@ -4,7 +4,7 @@ import static dev.portqry.ui.UiClient.form;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
-import dev.portqry.testkit.LoopbackPeers;
+import dev.portqry.testkit.LoopbackPorts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -195,7 +195,7 @@ class UiAbuseTest {
         try {
             StringJoiner tcp = new StringJoiner(",");
             for (int i = 0; i < 400; i++) {
-                ServerSocket l = LoopbackPeers.tcpListener(LOOPBACK);
+                ServerSocket l = LoopbackPorts.tcpListener(LOOPBACK);
                 listeners.add(l);
                 tcp.add(String.valueOf(l.getLocalPort()));
             }

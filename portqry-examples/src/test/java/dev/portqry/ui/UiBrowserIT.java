@@ -2,9 +2,12 @@ package dev.portqry.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.portqry.testkit.LoopbackPeers;
+
 import dev.portqry.core.PortProbe;
 import dev.portqry.core.spi.ResponderRegistry;
+import dev.portqry.testkit.LoopbackPeer;
+import dev.portqry.testkit.LoopbackPorts;
+import dev.portqry.testkit.Script;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,8 +29,8 @@ class UiBrowserIT {
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
     static final Path SCREENSHOT = Path.of("target", "ui-screenshot.png");
 
-    private static GreetingServer greeting;
-    private static LoopbackPeers.UdpResponder silent;
+    private static LoopbackPeer greeting;
+    private static LoopbackPeer silent;
     private static int closed;
     private static PortProbe probe;
     private static UiServer server;
@@ -36,9 +39,9 @@ class UiBrowserIT {
     @BeforeAll
     static void start() throws Exception {
         Browser.assumeInstalled();
-        greeting = new GreetingServer(LOOPBACK, "220 demo.corp.example.test ready");
-        silent = new LoopbackPeers.UdpResponder(LOOPBACK, in -> null);
-        closed = LoopbackPeers.closedTcpPort(LOOPBACK);
+        greeting = LoopbackPeer.tcp(LOOPBACK, Script.create().sendLine("220 demo.corp.example.test ready"));
+        silent = LoopbackPeer.udp(LOOPBACK, in -> null);
+        closed = LoopbackPorts.closedTcpPort(LOOPBACK);
         probe = PortProbe.builder()
                 .responders(ResponderRegistry.builder().add(new DemoResponder(greeting.port())).build()).build();
         server = UiServer.start(probe, UiOptions.builder().port(0)

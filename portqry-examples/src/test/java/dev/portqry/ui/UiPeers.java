@@ -1,6 +1,7 @@
 package dev.portqry.ui;
 
-import dev.portqry.testkit.LoopbackPeers;
+import dev.portqry.testkit.LoopbackPeer;
+import dev.portqry.testkit.LoopbackPorts;
 import dev.portqry.core.PortProbe;
 import dev.portqry.core.ProbeOptions;
 import dev.portqry.core.spi.ResponderRegistry;
@@ -22,14 +23,14 @@ final class UiPeers implements AutoCloseable {
             .tcpConnectTimeout(Duration.ofSeconds(30)).tcpAttempts(1).responderTimeout(Duration.ofSeconds(60)).build();
 
     final GreetingServer greeting;
-    final LoopbackPeers.UdpResponder silent;
+    final LoopbackPeer silent;
     final PortProbe probe;
 
     /** @throws IOException when a loopback port cannot be bound */
     UiPeers() throws IOException {
         InetAddress loopback = InetAddress.getLoopbackAddress();
         greeting = new GreetingServer(loopback, "220 demo.corp.example.test ready");
-        silent = new LoopbackPeers.UdpResponder(loopback, in -> null);
+        silent = LoopbackPeer.udp(loopback, in -> null);
         probe = PortProbe.builder().ioThreads(2)
                 .responders(ResponderRegistry.builder().add(new DemoResponder(greeting.port())).build()).build();
     }

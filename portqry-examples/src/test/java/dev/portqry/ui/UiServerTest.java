@@ -8,8 +8,12 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dev.portqry.testkit.LoopbackPeers;
 import dev.portqry.core.PortProbe;
+import dev.portqry.core.ProbeOptions;
+import dev.portqry.core.spi.ResponderRegistry;
+import dev.portqry.testkit.LoopbackPeer;
+import dev.portqry.testkit.LoopbackPorts;
+import dev.portqry.testkit.Script;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -34,7 +38,7 @@ class UiServerTest {
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
     private UiPeers peers;
     private GreetingServer greeting;
-    private LoopbackPeers.UdpResponder silent;
+    private LoopbackPeer silent;
     private PortProbe probe;
     private final List<UiServer> servers = new ArrayList<>();
 
@@ -87,7 +91,7 @@ class UiServerTest {
     @Test
     void queryStreamsStartEachResultAndEndThenExports() throws Exception {
         UiClient c = client();
-        int closed = LoopbackPeers.closedTcpPort(LOOPBACK);
+        int closed = LoopbackPorts.closedTcpPort(LOOPBACK);
         String id = c.start(form("target", "127.0.0.1", "tcp", greeting.port() + "," + closed));
         Map<Integer, JsonObject> byPort = new HashMap<>();
         try (UiClient.Events events = c.events(id)) {
@@ -245,7 +249,7 @@ class UiServerTest {
     @Test
     void ipv6TargetsWithAndWithoutBrackets() throws Exception {
         InetAddress v6 = InetAddress.getByName("::1");
-        try (ServerSocket listener = LoopbackPeers.tcpListener(v6)) {
+        try (ServerSocket listener = LoopbackPorts.tcpListener(v6)) {
             UiClient c = client();
             for (String target : List.of("::1", "[::1]")) {
                 String id = c.start(form("target", target, "tcp", String.valueOf(listener.getLocalPort())));

@@ -1,6 +1,6 @@
 package dev.portqry.core.bench;
 
-import dev.portqry.testkit.LoopbackPeers;
+
 import dev.portqry.core.PortProbe;
 import dev.portqry.core.PortSpec;
 import dev.portqry.core.PortState;
@@ -11,6 +11,7 @@ import dev.portqry.core.ResolvedTarget;
 import dev.portqry.core.Scan;
 import dev.portqry.core.ScanListener;
 import dev.portqry.core.spi.ResponderRegistry;
+import dev.portqry.testkit.LoopbackPorts;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
@@ -34,7 +35,7 @@ public final class ProbeBench {
         InetAddress lo = InetAddress.getByName("127.0.0.1");
         ResolvedTarget t = new ResolvedTarget("127.0.0.1", true, List.of(lo), Optional.empty());
         try (PortProbe p = PortProbe.builder().responders(ResponderRegistry.empty()).build();
-             ServerSocket open = LoopbackPeers.tcpListener(lo, 4096)) {
+             ServerSocket open = LoopbackPorts.tcpListener(lo, 4096)) {
             Thread drain = new Thread(() -> {
                 while (!open.isClosed()) {
                     try {
@@ -46,7 +47,7 @@ public final class ProbeBench {
             });
             drain.setDaemon(true);
             drain.start();
-            int closed = LoopbackPeers.closedTcpPort(lo);
+            int closed = LoopbackPorts.closedTcpPort(lo);
             // The open port's accept queue is the server's limit, not ours: keep in flight below it.
             ProbeOptions o = ProbeOptions.builder().maxInFlight(256).build();
             for (int r = 0; r < rounds; r++) {

@@ -10,6 +10,9 @@ import dev.portqry.core.spi.ResponderResult;
 import dev.portqry.core.spi.ResponderSetting;
 import dev.portqry.core.spi.Step;
 import io.netty.buffer.ByteBuf;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -127,5 +130,21 @@ final class FramedResponder implements ProtocolResponder {
         int id = q.getInt();
         byte[] text = ("+" + new String(query, 8, query.length - 8, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
         return ByteBuffer.allocate(8 + text.length).putInt(4 + text.length).putInt(id + idDelta).put(text).array();
+    }
+
+    /**
+     * Reads one framed query: u32 length, then that many bytes.
+     *
+     * @param in the client's bytes
+     * @return the query, its length prefix included
+     * @throws IOException when the stream ends first
+     */
+    static byte[] readQuery(InputStream in) throws IOException {
+        DataInputStream d = new DataInputStream(in);
+        int length = d.readInt();
+        byte[] query = new byte[4 + length];
+        ByteBuffer.wrap(query).putInt(length);
+        d.readFully(query, 4, length);
+        return query;
     }
 }

@@ -8,9 +8,10 @@ import dev.portqry.core.Protocol;
 import dev.portqry.core.ResolvedTarget;
 import dev.portqry.core.ResponderSelection;
 import dev.portqry.core.ScanListener;
-import dev.portqry.protocols.ldap.LdapRootDse;
+import dev.portqry.protocols.ldap.LdapResponder;
+import dev.portqry.protocols.ldap.RootDseResult;
 import dev.portqry.protocols.msrpc.EndpointMapper;
-import dev.portqry.protocols.msrpc.EndpointMapperDump;
+import dev.portqry.protocols.msrpc.EndpointMapperResult;
 import dev.portqry.protocols.msrpc.RpcEndpoint;
 import java.io.PrintStream;
 import java.util.List;
@@ -78,7 +79,7 @@ public final class QuickStart {
      * responder by itself; forcing it by name makes any port get the LDAP query.
      */
     PortStatus probeOnePort(String target, int port) {
-        ProbeOptions ldap = probe.defaultOptions().toBuilder().responder(ResponderSelection.forced("ldap")).build();
+        ProbeOptions ldap = probe.defaultOptions().toBuilder().responder(ResponderSelection.forced(LdapResponder.NAME)).build();
         PortStatus s = probe.probe(target, Protocol.TCP, port, ldap).join();
         out.println(s.portQryLine() + " (" + s.reason() + ", " + s.elapsed().toMillis() + " ms)");
         return s;
@@ -102,7 +103,7 @@ public final class QuickStart {
 
     /** 3. The LDAP answer of step 1 as a typed record: empty when the port did not answer LDAP. */
     void printRootDse(PortStatus s) {
-        s.result(LdapRootDse.class).ifPresentOrElse(dse -> {
+        s.result(RootDseResult.class).ifPresentOrElse(dse -> {
             out.println("dnsHostName: " + dse.dnsHostName().orElse("(none)"));
             out.println("defaultNamingContext: " + dse.defaultNamingContext().orElse("(none)"));
             out.println("supportedLDAPVersion: " + dse.supportedLDAPVersion());
@@ -113,7 +114,7 @@ public final class QuickStart {
     /** 4. The endpoint-mapper dump: every registered RPC interface and where it listens. */
     void dumpEndpointMapper(String target, int port) {
         PortStatus s = EndpointMapper.dump(probe, target, Protocol.TCP, port, probe.defaultOptions()).join();
-        s.result(EndpointMapperDump.class).ifPresentOrElse(dump -> {
+        s.result(EndpointMapperResult.class).ifPresentOrElse(dump -> {
             out.println(dump.summary());
             for (RpcEndpoint e : dump.endpoints().subList(0, Math.min(5, dump.endpoints().size()))) {
                 out.println("  " + e.interfaceId() + " " + e.displayName() + " at " + e.stringBinding());

@@ -10,7 +10,8 @@ import dev.portqry.core.Protocol;
 import dev.portqry.core.ResponderOutcome;
 import dev.portqry.core.ResponderSelection;
 import dev.portqry.core.ServiceNames;
-import dev.portqry.examples.LoopbackServer;
+import dev.portqry.testkit.LoopbackPeer;
+import dev.portqry.testkit.Script;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -34,14 +35,9 @@ class RedisPingLoopbackTest {
     }
 
     /** Reads the PING array, then writes {@code reply}, as redis-server does. */
-    private static LoopbackServer fakeRedis(String reply) throws Exception {
-        return new LoopbackServer(LO, (in, out) -> {
-            byte[] command = LoopbackServer.readExactly(in, RedisPingConversation.PING.length);
-            if (new String(command, StandardCharsets.US_ASCII).equals("*1\r\n$4\r\nPING\r\n")) {
-                out.write(reply.getBytes(StandardCharsets.US_ASCII));
-                out.flush();
-            }
-        });
+    private static LoopbackPeer fakeRedis(String reply) throws Exception {
+        return LoopbackPeer.tcp(LO, Script.create().read(RedisPingConversation.PING.length).reply(command ->
+                new String(command, StandardCharsets.US_ASCII).equals("*1\r\n$4\r\nPING\r\n") ? reply.getBytes(StandardCharsets.US_ASCII) : null));
     }
 
     private static ProbeOptions forced() {
@@ -50,7 +46,7 @@ class RedisPingLoopbackTest {
 
     @Test
     void pong() throws Exception {
-        try (LoopbackServer redis = fakeRedis("+PONG\r\n")) {
+        try (LoopbackPeer redis = fakeRedis("+PONG\r\n")) {
             PortStatus s = probe.probe(LO, Protocol.TCP, redis.port(), forced()).join();
             assertThat(s.state()).isEqualTo(PortState.LISTENING);
             assertThat(s.result(RedisPingResult.class)).get().extracting(RedisPingResult::pong).isEqualTo(true);
@@ -59,7 +55,7 @@ class RedisPingLoopbackTest {
 
     @Test
     void noauthIsAnAnswerToo() throws Exception {
-        try (LoopbackServer redis = fakeRedis("-NOAUTH Authentication required.\r\n")) {
+        try (LoopbackPeer redis = fakeRedis("-NOAUTH Authentication required.\r\n")) {
             PortStatus s = probe.probe(LO, Protocol.TCP, redis.port(), forced()).join();
             assertThat(s.result(RedisPingResult.class)).get().extracting(RedisPingResult::authenticationRequired)
                     .isEqualTo(true);
@@ -68,7 +64,7 @@ class RedisPingLoopbackTest {
 
     @Test
     void chosenByServiceNameWithoutForcing() throws Exception {
-        try (LoopbackServer redis = fakeRedis("+PONG\r\n");
+        try (LoopbackPeer redis = fakeRedis("+PONG\r\n");
              PortProbe byName = PortProbe.builder()
                      .serviceNames(ServiceNames.parse(List.of("redis " + redis.port() + "/tcp"), "test")).build()) {
             PortStatus s = byName.probe(LO, Protocol.TCP, redis.port()).join();
@@ -79,11 +75,7 @@ class RedisPingLoopbackTest {
 
     @Test
     void somethingElseOnThePortIsUnparseableButListening() throws Exception {
-        try (LoopbackServer ssh = new LoopbackServer(LO, (in, out) -> {
-            out.write("SSH-2.0-OpenSSH_9.2p1\r\n".getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            in.read();
-        })) {
+        try (LoopbackPeer ssh = LoopbackPeer.tcp(LO, Script.create().sendLine("SSH-2.0-OpenSSH_9.2p1").read(1))) {
             PortStatus s = probe.probe(LO, Protocol.TCP, ssh.port(), forced()).join();
             assertThat(s.state()).isEqualTo(PortState.LISTENING);
             assertThat(s.responder()).get().isInstanceOf(ResponderOutcome.Unparseable.class);

@@ -6,12 +6,13 @@ import dev.portqry.protocols.health.HealthCheck;
 import dev.portqry.protocols.health.HealthState;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.portqry.testkit.LoopbackPeers;
+
 import dev.portqry.core.PortProbe;
 import dev.portqry.core.PortState;
-import dev.portqry.examples.FakeLdapServer;
-import dev.portqry.examples.LoopbackServer;
-import java.io.OutputStream;
+import dev.portqry.examples.RootDsePeer;
+import dev.portqry.testkit.LoopbackPeer;
+import dev.portqry.testkit.LoopbackPorts;
+import dev.portqry.testkit.Script;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -43,8 +44,8 @@ class HealthCheckLoopbackTest {
 
     @Test
     void portStates() throws Exception {
-        int closed = LoopbackPeers.closedTcpPort(LO);
-        try (ServerSocket listening = LoopbackPeers.tcpListener(LO)) {
+        int closed = LoopbackPorts.closedTcpPort(LO);
+        try (ServerSocket listening = LoopbackPorts.tcpListener(LO)) {
             CheckResult up = run(HealthCheck.builder("open").target(HOST).tcp(listening.getLocalPort()).build());
             assertThat(up.state()).isEqualTo(HealthState.UP);
             assertThat(up.reason()).isEqualTo("TCP port " + listening.getLocalPort() + " LISTENING");
@@ -60,7 +61,7 @@ class HealthCheckLoopbackTest {
 
     @Test
     void ldapAttributePresentAndAbsent() throws Exception {
-        try (FakeLdapServer ldap = new FakeLdapServer(LO, Map.of("dnsHostName", List.of("dc1.corp.example.test")))) {
+        try (LoopbackPeer ldap = RootDsePeer.start(LO, Map.of("dnsHostName", List.of("dc1.corp.example.test")))) {
             CheckResult up = run(HealthCheck.builder("ldap").target(HOST).tcp(ldap.port())
                     .expectation(Expectations.ldapAttributePresent("dnsHostName")).build());
             assertThat(up.state()).isEqualTo(HealthState.UP);
@@ -76,17 +77,17 @@ class HealthCheckLoopbackTest {
     @Test
     void somethingThatIsNotLdapFailsTheExpectation() throws Exception {
         // Reads the start of the query before hanging up, so the query is always sent first.
-        try (LoopbackServer hangsUp = new LoopbackServer(LO, (in, out) -> in.read())) {
+        try (LoopbackPeer hangsUp = LoopbackPeer.tcp(LO, Script.create().read(1).close())) {
             CheckResult r = run(HealthCheck.builder("ldap").target(HOST).tcp(hangsUp.port())
                     .expectation(Expectations.ldapAttributePresent("dnsHostName")).build());
             assertThat(r.state()).isEqualTo(HealthState.DOWN);
-            assertThat(r.reason()).contains("no LdapRootDse: connection closed");
+            assertThat(r.reason()).contains("no RootDseResult: connection closed");
         }
     }
 
     @Test
     void aSilentPeerEndsAtTheDeadline() throws Exception {
-        try (LoopbackServer silent = new LoopbackServer(LO, (in, out) -> in.transferTo(OutputStream.nullOutputStream()))) {
+        try (LoopbackPeer silent = LoopbackPeer.tcp(LO, Script.create().stall())) {
             // The LDAP conversation would wait 5 s (the responder timeout); the check's deadline is shorter.
             CheckResult r = run(HealthCheck.builder("slow").target(HOST).tcp(silent.port())
                     .expectation(Expectations.ldapAttributePresent("dnsHostName")).deadline(Duration.ofMillis(300)).build());

@@ -2,8 +2,9 @@ package dev.portqry.examples.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.portqry.testkit.LoopbackPeers;
+
 import dev.portqry.core.PortProbe;
+import dev.portqry.testkit.LoopbackPorts;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,10 +24,10 @@ class HealthMetricsTest {
 
     @Test
     void gaugeTimerAndChangeCounterPerCheck() throws Exception {
-        int closed = LoopbackPeers.closedTcpPort(LO);
+        int closed = LoopbackPorts.closedTcpPort(LO);
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         try (PortProbe probe = LoopbackChecks.probe();
-             ServerSocket listening = LoopbackPeers.tcpListener(LO);
+             ServerSocket listening = LoopbackPorts.tcpListener(LO);
              HealthMonitor monitor = HealthMonitor.builder(probe)
                      .add(LoopbackChecks.listening("open", listening.getLocalPort()))
                      .add(LoopbackChecks.listening("shut", closed)).build()) {

@@ -4,8 +4,9 @@ import dev.portqry.protocols.health.HealthCheck;
 import dev.portqry.protocols.health.HealthState;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.portqry.testkit.LoopbackPeers;
+
 import dev.portqry.core.PortProbe;
+import dev.portqry.testkit.LoopbackPorts;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
 import java.net.InetAddress;
@@ -53,8 +54,8 @@ class HealthMonitorHttpTest {
 
     @Test
     void allUpIs200AndOneDownIs503() throws Exception {
-        int closed = LoopbackPeers.closedTcpPort(LO);
-        try (ServerSocket listening = LoopbackPeers.tcpListener(LO)) {
+        int closed = LoopbackPorts.closedTcpPort(LO);
+        try (ServerSocket listening = LoopbackPorts.tcpListener(LO)) {
             HealthCheck open = LoopbackChecks.listening("open", listening.getLocalPort());
             HealthCheck shut = LoopbackChecks.listening("shut", closed);
 
@@ -81,7 +82,7 @@ class HealthMonitorHttpTest {
 
     @Test
     void lastChangeMovesOnlyWhenTheStateDoes() throws Exception {
-        ServerSocket listening = LoopbackPeers.tcpListener(LO);
+        ServerSocket listening = LoopbackPorts.tcpListener(LO);
         int port = listening.getLocalPort();
         List<Boolean> changes = new CopyOnWriteArrayList<>();
         try (HealthMonitor monitor = HealthMonitor.builder(probe)
@@ -104,7 +105,7 @@ class HealthMonitorHttpTest {
 
     @Test
     void theScheduleRunsRoundAfterRound() throws Exception {
-        try (ServerSocket listening = LoopbackPeers.tcpListener(LO);
+        try (ServerSocket listening = LoopbackPorts.tcpListener(LO);
              HealthMonitor monitor = HealthMonitor.builder(probe).interval(Duration.ofMillis(100))
                      .add(LoopbackChecks.listening("open", listening.getLocalPort())).build()) {
             CountDownLatch threeRuns = new CountDownLatch(3);

@@ -2,11 +2,12 @@ package dev.portqry.examples.integration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.portqry.testkit.LoopbackPeers;
+
 import dev.portqry.core.PortProbe;
 import dev.portqry.core.ProbeOptions;
 import dev.portqry.protocols.health.HealthCheck;
 import dev.portqry.examples.health.HealthMonitor;
+import dev.portqry.testkit.LoopbackPorts;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.Map;
@@ -34,9 +35,9 @@ class PortqryHealthTest {
 
     @Test
     void reactiveShapeRunsTheChecksAndSynchronousShapeReadsTheLatest() throws Exception {
-        int closed = LoopbackPeers.closedTcpPort(LO);
+        int closed = LoopbackPorts.closedTcpPort(LO);
         try (PortProbe probe = PortProbe.builder().defaultOptions(ProbeOptions.builder().tcpAttempts(1).build()).build();
-             ServerSocket listening = LoopbackPeers.tcpListener(LO);
+             ServerSocket listening = LoopbackPorts.tcpListener(LO);
              HealthMonitor monitor = HealthMonitor.builder(probe)
                      .add(HealthCheck.builder("open").target(LO.getHostAddress()).tcp(listening.getLocalPort()).build())
                      .add(HealthCheck.builder("shut").target(LO.getHostAddress()).tcp(closed).build()).build()) {

@@ -22,7 +22,7 @@ class ReadmeSnippetsTest {
             "import dev.portqry.core.*;",
             "import dev.portqry.core.spi.*;",
             "import dev.portqry.protocols.health.*;",
-            "import dev.portqry.protocols.ldap.LdapRootDse;",
+            "import dev.portqry.protocols.ldap.RootDseResult;",
             "import dev.portqry.protocols.msrpc.*;",
             "import java.time.Duration;",
             "import java.util.List;",

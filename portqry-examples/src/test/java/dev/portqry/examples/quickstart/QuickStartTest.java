@@ -2,12 +2,14 @@ package dev.portqry.examples.quickstart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.portqry.testkit.LoopbackPeers;
+
 import dev.portqry.core.PortProbe;
 import dev.portqry.core.PortSpec;
 import dev.portqry.core.Protocol;
-import dev.portqry.examples.FakeLdapServer;
-import dev.portqry.examples.LoopbackServer;
+import dev.portqry.examples.RootDsePeer;
+import dev.portqry.testkit.LoopbackPeer;
+import dev.portqry.testkit.LoopbackPorts;
+import dev.portqry.testkit.Script;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -33,11 +35,11 @@ class QuickStartTest {
         dse.put("defaultNamingContext", List.of("DC=corp,DC=example,DC=test"));
         dse.put("supportedLDAPVersion", List.of("2", "3"));
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        try (FakeLdapServer ldap = new FakeLdapServer(LO, dse);
-             ServerSocket listening = LoopbackPeers.tcpListener(LO);
-             LoopbackServer notAnEndpointMapper = new LoopbackServer(LO, (in, out) -> in.read());
+        try (LoopbackPeer ldap = RootDsePeer.start(LO, dse);
+             ServerSocket listening = LoopbackPorts.tcpListener(LO);
+             LoopbackPeer notAnEndpointMapper = LoopbackPeer.tcp(LO, Script.create().read(1).close());
              PortProbe probe = PortProbe.builder().build()) {
-            int closed = LoopbackPeers.closedTcpPort(LO);
+            int closed = LoopbackPorts.closedTcpPort(LO);
             List<PortSpec> scan = List.of(new PortSpec(Protocol.TCP, listening.getLocalPort()),
                     new PortSpec(Protocol.TCP, closed), new PortSpec(Protocol.TCP, ldap.port()));
 

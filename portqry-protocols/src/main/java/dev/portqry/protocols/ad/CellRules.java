@@ -4,7 +4,7 @@ import dev.portqry.core.PortState;
 import dev.portqry.core.PortStatus;
 import dev.portqry.core.ResponderOutcome;
 import dev.portqry.protocols.kerberos.KerberosResult;
-import dev.portqry.protocols.msrpc.EndpointMapperDump;
+import dev.portqry.protocols.msrpc.EndpointMapperResult;
 import dev.portqry.protocols.smb.SmbResult;
 import dev.portqry.protocols.tls.TlsResult;
 import java.time.Duration;
@@ -137,7 +137,7 @@ final class CellRules {
         if (down.isPresent()) {
             return down;
         }
-        Optional<EndpointMapperDump> dump = epm.result(EndpointMapperDump.class);
+        Optional<EndpointMapperResult> dump = epm.result(EndpointMapperResult.class);
         if (dump.isEmpty()) {
             return Optional.of(noAnswer(epm, "endpoint mapper"));
         }

@@ -8,7 +8,7 @@ import dev.portqry.core.ResolvedTarget;
 import dev.portqry.core.ResponderSelection;
 import dev.portqry.core.spi.PortClaim;
 import dev.portqry.protocols.kerberos.KerberosResponder;
-import dev.portqry.protocols.msrpc.EndpointMapperDump;
+import dev.portqry.protocols.msrpc.EndpointMapperResult;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -206,7 +206,7 @@ public final class DomainCheck {
             }
             ProbeOptions plain = opts.toBuilder().responder(ResponderSelection.NONE).build();
             List<CompletableFuture<PortStatus>> fs = new ArrayList<>();
-            epm.result(EndpointMapperDump.class).orElseThrow().tcpPorts().stream().distinct().sorted()
+            epm.result(EndpointMapperResult.class).orElseThrow().tcpPorts().stream().distinct().sorted()
                     .filter(p -> p != epm.port()).forEach(p -> fs.add(probe(Protocol.TCP, p, plain)));
             return CompletableFuture.allOf(fs.toArray(CompletableFuture[]::new))
                     .thenApply(v -> CellRules.dynamic(fs.stream().map(CompletableFuture::join).toList()));

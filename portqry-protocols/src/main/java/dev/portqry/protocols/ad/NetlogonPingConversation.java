@@ -8,10 +8,10 @@ import dev.portqry.protocols.ber.BerLimits;
 import dev.portqry.protocols.ber.BerReader;
 import dev.portqry.protocols.ber.BerTag;
 import dev.portqry.protocols.ber.BerWriter;
-import dev.portqry.protocols.ldap.LdapMessage;
-import dev.portqry.protocols.ldap.PartialAttribute;
-import dev.portqry.protocols.ldap.SearchResultDone;
-import dev.portqry.protocols.ldap.SearchResultEntry;
+import dev.portqry.protocols.ldap.internal.LdapMessage;
+import dev.portqry.protocols.ldap.internal.PartialAttribute;
+import dev.portqry.protocols.ldap.internal.SearchResultDone;
+import dev.portqry.protocols.ldap.internal.SearchResultEntry;
 import io.netty.buffer.ByteBuf;
 
 /**

@@ -6,6 +6,7 @@ import dev.portqry.core.SafeText;
 import dev.portqry.core.spi.Conversation;
 import dev.portqry.core.spi.ConversationContext;
 import dev.portqry.core.spi.Step;
+import dev.portqry.protocols.dns.internal.DnsWireCodec;
 import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.dns.DnsQuestion;
 import java.util.concurrent.ThreadLocalRandom;
@@ -23,14 +24,14 @@ final class DnsConversation implements Conversation {
 
     private final ConversationContext ctx;
     private final DnsQuestion question;
-    private final DnsAnswer.Question expected;
+    private final DnsResult.Question expected;
     /** Random, so that an answer to another client's query is not taken for ours. */
     private final int id = ThreadLocalRandom.current().nextInt(1, 0x10000);
 
     DnsConversation(ConversationContext ctx, DnsQuestion question) {
         this.ctx = ctx;
         this.question = question;
-        this.expected = new DnsAnswer.Question(question.name(), question.type(), question.dnsClass());
+        this.expected = new DnsResult.Question(question.name(), question.type(), question.dnsClass());
     }
 
     int id() {
@@ -59,7 +60,7 @@ final class DnsConversation implements Conversation {
             message = in.slice(in.readerIndex() + TCP_PREFIX_BYTES, length);
             in.skipBytes(TCP_PREFIX_BYTES + length);
         }
-        DnsAnswer answer = DnsWireCodec.decode(message, ctx.options().maxEntries());
+        DnsResult answer = DnsWireCodec.decode(message, ctx.options().maxEntries());
         String mismatch = mismatch(answer);
         if (mismatch == null) {
             return Step.done(answer);
@@ -72,7 +73,7 @@ final class DnsConversation implements Conversation {
     }
 
     /** @return why {@code answer} is not the reply to this query, or null when it is */
-    private String mismatch(DnsAnswer answer) {
+    private String mismatch(DnsResult answer) {
         if (answer.id() != id) {
             return "reply ID " + answer.id() + " does not match query ID " + id;
         }

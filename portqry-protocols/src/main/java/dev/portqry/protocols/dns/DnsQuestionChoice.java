@@ -18,11 +18,11 @@ final class DnsQuestionChoice {
     }
 
     static DnsQuestion choose(ConversationContext ctx) {
-        String name = ctx.setting(DnsResponder.NAME).trim();
+        String name = ctx.setting(DnsResponder.QUERY_NAME).trim();
         if (name.isEmpty()) {
             name = ctx.targetName().map(String::trim).filter(n -> !n.isEmpty()).orElse(ROOT);
         }
-        String typeText = ctx.setting(DnsResponder.TYPE).trim();
+        String typeText = ctx.setting(DnsResponder.QUERY_TYPE).trim();
         DnsRecordType type = typeText.isEmpty()
                 ? (name.equals(ROOT) ? DnsRecordType.NS : DnsRecordType.A)
                 : parseType(typeText);
@@ -46,6 +46,22 @@ final class DnsQuestionChoice {
             return DnsRecordType.valueOf(text.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("dns.type must be a record type or 0-65535, was " + text, e);
+        }
+    }
+
+    /**
+     * @param text a setting's value
+     * @return whether it is blank or {@link #parseType(String)} takes it
+     */
+    static boolean isTypeOrEmpty(String text) {
+        if (text.isBlank()) {
+            return true;
+        }
+        try {
+            parseType(text.trim());
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 

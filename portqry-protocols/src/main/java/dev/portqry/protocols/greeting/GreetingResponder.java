@@ -26,7 +26,7 @@ import java.util.Set;
  */
 public abstract class GreetingResponder implements ProtocolResponder {
     /** The most lines kept of one reply (a multi-line SMTP or FTP banner): default 50, at least 1. */
-    public static final ResponderSetting<Integer> MAX_LINES = ResponderSetting.of("greeting.maxLines", Integer.class, 50);
+    public static final ResponderSetting<Integer> MAX_LINES = ResponderSetting.of("greeting.maxLines", Integer.class, 50, n -> n >= 1, "at least 1");
 
     private final GreetingProtocol protocol;
 
@@ -72,15 +72,8 @@ public abstract class GreetingResponder implements ProtocolResponder {
         return "Reading the " + protocol.displayName() + " greeting from " + p + " port " + port + "...";
     }
 
-    /**
-     * @throws IllegalArgumentException when {@link #MAX_LINES} is below 1
-     */
     @Override
     public Conversation open(ConversationContext context) {
-        int maxLines = context.setting(MAX_LINES);
-        if (maxLines < 1) {
-            throw new IllegalArgumentException(MAX_LINES.name() + " must be at least 1, was " + maxLines);
-        }
-        return new GreetingConversation(context, protocol, maxLines);
+        return new GreetingConversation(context, protocol, context.setting(MAX_LINES));
     }
 }

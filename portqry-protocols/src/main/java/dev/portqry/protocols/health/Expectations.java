@@ -7,10 +7,11 @@ import dev.portqry.core.ResponderOutcome;
 import dev.portqry.core.ResponderSelection;
 import dev.portqry.protocols.kerberos.KerberosResponder;
 import dev.portqry.protocols.kerberos.KerberosResult;
-import dev.portqry.protocols.ldap.LdapRootDse;
+import dev.portqry.protocols.ldap.LdapResponder;
+import dev.portqry.protocols.ldap.RootDseResult;
 import dev.portqry.protocols.msrpc.DynamicPortCheck;
 import dev.portqry.protocols.msrpc.EndpointMapper;
-import dev.portqry.protocols.msrpc.EndpointMapping;
+import dev.portqry.protocols.msrpc.EndpointMapResult;
 import dev.portqry.protocols.msrpc.RpcInterfaceId;
 import dev.portqry.protocols.msrpc.WellKnownInterfaces;
 import dev.portqry.protocols.smb.SmbResult;
@@ -41,7 +42,7 @@ public final class Expectations {
      */
     public static Expectation ldapAttributePresent(String attribute) {
         requireText(attribute, "attribute");
-        return new Typed<>("LDAP " + attribute + " present", "ldap", LdapRootDse.class, dse -> {
+        return new Typed<>("LDAP " + attribute + " present", LdapResponder.NAME, RootDseResult.class, dse -> {
             List<String> values = dse.values(attribute);
             return values.isEmpty() ? Verdict.failed("rootDSE has no " + attribute)
                     : Verdict.met(attribute + "=" + values.get(0));
@@ -60,7 +61,7 @@ public final class Expectations {
     public static Expectation ldapAttributeEquals(String attribute, String value) {
         requireText(attribute, "attribute");
         String wanted = requireText(value, "value");
-        return new Typed<>("LDAP " + attribute + "=" + wanted, "ldap", LdapRootDse.class, dse -> {
+        return new Typed<>("LDAP " + attribute + "=" + wanted, "ldap", RootDseResult.class, dse -> {
             List<String> values = dse.values(attribute);
             return values.stream().anyMatch(v -> v.equalsIgnoreCase(wanted)) ? Verdict.met(attribute + "=" + wanted)
                     : Verdict.failed(values.isEmpty() ? "rootDSE has no " + attribute
@@ -131,7 +132,7 @@ public final class Expectations {
 
             @Override
             public CompletableFuture<Verdict> evaluate(PortProbe probe, PortStatus status, ProbeOptions options) {
-                List<Integer> ports = status.result(EndpointMapping.class).map(EndpointMapping::tcpPorts).orElse(null);
+                List<Integer> ports = status.result(EndpointMapResult.class).map(EndpointMapResult::tcpPorts).orElse(null);
                 if (ports == null) {
                     return CompletableFuture.completedFuture(Verdict.failed("no ept_map answer: " + outcome(status)));
                 }
@@ -161,7 +162,7 @@ public final class Expectations {
      */
     public static Expectation kerberosRealm(String realm) {
         String upper = requireText(realm, "realm").toUpperCase(Locale.ROOT);
-        return new Typed<>("Kerberos answers for " + upper, "kerberos", KerberosResult.class,
+        return new Typed<>("Kerberos answers for " + upper, KerberosResponder.NAME, KerberosResult.class,
                 r -> r.realmRefused() ? Verdict.failed("KDC refused realm " + upper + ": " + r.summary())
                         : Verdict.met(r.summary())) {
             @Override

@@ -32,7 +32,7 @@ public record IkeProposal(int number, int protocolId, int spiSize, List<IkeTrans
      * @return the proposal and whether more follow
      * @throws ProtocolDecodeException when its lengths or counts are inconsistent
      */
-    static Decoded decode(ByteBuf in) {
+    public static Decoded decode(ByteBuf in) {
         ProtocolDecodeException.check(in.readableBytes() >= HEADER, IkeResponder.PROTOCOL, "proposal needs %d bytes, %d left",
                 HEADER, in.readableBytes());
         int last = in.readUnsignedByte();
@@ -68,7 +68,7 @@ public record IkeProposal(int number, int protocolId, int spiSize, List<IkeTrans
      * @param out the buffer to write to, not null
      * @param more whether another proposal follows
      */
-    void encode(ByteBuf out, boolean more) {
+    public void encode(ByteBuf out, boolean more) {
         int start = out.writerIndex();
         out.writeByte(more ? 2 : 0).writeByte(0).writeShort(0);
         out.writeByte(number).writeByte(protocolId).writeByte(0).writeByte(transforms.size());
@@ -84,6 +84,6 @@ public record IkeProposal(int number, int protocolId, int spiSize, List<IkeTrans
     }
 
     /** A decoded proposal and its Last Substruc flag. */
-    record Decoded(IkeProposal proposal, boolean more) {
+    public record Decoded(IkeProposal proposal, boolean more) {
     }
 }

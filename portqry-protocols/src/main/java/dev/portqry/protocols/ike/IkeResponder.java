@@ -6,12 +6,9 @@ import dev.portqry.core.spi.ConversationContext;
 import dev.portqry.core.spi.PortClaim;
 import dev.portqry.core.spi.ProtocolResponder;
 import dev.portqry.core.spi.ResponderSetting;
-import dev.portqry.core.spi.Step;
-import io.netty.buffer.ByteBuf;
+import dev.portqry.protocols.ike.internal.IkeSaInitRequest;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * PortQry's IPsec helper (UDP 500, and 4500 for NAT traversal): an IKEv2 IKE_SA_INIT request
@@ -35,8 +32,10 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  */
 public final class IkeResponder implements ProtocolResponder {
+    /** The responder's name, as {@link #name()} returns it and {@code ResponderSelection.forced} takes it. */
+    public static final String NAME = "ike";
     /** Protocol name in decode errors. */
-    static final String PROTOCOL = "IKE";
+    public static final String PROTOCOL = "IKE";
     /** The NAT-traversal port, where the non-ESP marker is always used. */
     public static final int NAT_T_PORT = 4500;
     /**
@@ -44,8 +43,6 @@ public final class IkeResponder implements ProtocolResponder {
      * non-standard NAT-traversal port); default false.
      */
     public static final ResponderSetting<Boolean> NON_ESP_MARKER = ResponderSetting.of("ike.nonEspMarker", Boolean.class, false);
-    private static final Logger log = LoggerFactory.getLogger(IkeResponder.class);
-    private static final int MARKER = 4;
 
     /** Creates the responder (also used by {@link java.util.ServiceLoader}). */
     public IkeResponder() {
@@ -53,7 +50,7 @@ public final class IkeResponder implements ProtocolResponder {
 
     @Override
     public String name() {
-        return "ike";
+        return NAME;
     }
 
     @Override
@@ -83,35 +80,6 @@ public final class IkeResponder implements ProtocolResponder {
         while (spi == 0) {
             spi = ThreadLocalRandom.current().nextLong();
         }
-        IkeMessage request = IkeSaInitRequest.build(spi, ThreadLocalRandom.current());
-        long ourSpi = spi;
-        return new Conversation() {
-            @Override
-            public ByteBuf start() {
-                ByteBuf out = context.alloc().buffer(512);
-                if (marker) {
-                    out.writeInt(0);
-                }
-                request.encode(out);
-                return out;
-            }
-
-            @Override
-            public Step onReceive(ByteBuf in) {
-                if (marker) {
-                    if (in.readableBytes() < MARKER || in.getInt(in.readerIndex()) != 0) {
-                        log.debug("ignoring a datagram without the non-ESP marker (ESP?)");
-                        return Step.needMore();
-                    }
-                    in.skipBytes(MARKER);
-                }
-                IkeMessage m = IkeMessage.decode(in);
-                if (m.header().initiatorSpi() != ourSpi) {
-                    log.debug("ignoring {}: our SPI is {}", m.header(), IkeHeader.hex(ourSpi));
-                    return Step.needMore();
-                }
-                return Step.done(IkeResult.of(m, marker));
-            }
-        };
+        return new IkeConversation(context, IkeSaInitRequest.build(spi, ThreadLocalRandom.current()), spi, marker);
     }
 }

@@ -2,6 +2,13 @@ package dev.portqry.protocols.ike;
 
 import dev.portqry.core.SafeText;
 import dev.portqry.core.spi.ResponderResult;
+import dev.portqry.protocols.ike.internal.IkeHeader;
+import dev.portqry.protocols.ike.internal.IkeKePayload;
+import dev.portqry.protocols.ike.internal.IkeMessage;
+import dev.portqry.protocols.ike.internal.IkeNotifyPayload;
+import dev.portqry.protocols.ike.internal.IkePayloadType;
+import dev.portqry.protocols.ike.internal.IkeRawPayload;
+import dev.portqry.protocols.ike.internal.IkeSaPayload;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;

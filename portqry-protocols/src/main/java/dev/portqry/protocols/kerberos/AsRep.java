@@ -1,16 +1,17 @@
 package dev.portqry.protocols.kerberos;
 
-import static dev.portqry.protocols.kerberos.KerberosDer.field;
-import static dev.portqry.protocols.kerberos.KerberosDer.openReply;
-import static dev.portqry.protocols.kerberos.KerberosDer.readString;
-import static dev.portqry.protocols.kerberos.KerberosDer.skipField;
-import static dev.portqry.protocols.kerberos.KerberosDer.startField;
-import static dev.portqry.protocols.kerberos.KerberosDer.writeInteger;
-import static dev.portqry.protocols.kerberos.KerberosDer.writeString;
+import static dev.portqry.protocols.kerberos.internal.KerberosDer.field;
+import static dev.portqry.protocols.kerberos.internal.KerberosDer.openReply;
+import static dev.portqry.protocols.kerberos.internal.KerberosDer.readString;
+import static dev.portqry.protocols.kerberos.internal.KerberosDer.skipField;
+import static dev.portqry.protocols.kerberos.internal.KerberosDer.startField;
+import static dev.portqry.protocols.kerberos.internal.KerberosDer.writeInteger;
+import static dev.portqry.protocols.kerberos.internal.KerberosDer.writeString;
 
 import dev.portqry.protocols.ber.BerReader;
 import dev.portqry.protocols.ber.BerTag;
 import dev.portqry.protocols.ber.BerWriter;
+import dev.portqry.protocols.kerberos.internal.AsReq;
 import java.util.Objects;
 
 /**

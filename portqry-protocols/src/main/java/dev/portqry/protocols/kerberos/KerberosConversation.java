@@ -5,6 +5,8 @@ import dev.portqry.core.ProtocolDecodeException;
 import dev.portqry.core.spi.Conversation;
 import dev.portqry.core.spi.ConversationContext;
 import dev.portqry.core.spi.Step;
+import dev.portqry.protocols.kerberos.internal.AsReq;
+import dev.portqry.protocols.kerberos.internal.KerberosDer;
 import io.netty.buffer.ByteBuf;
 import java.time.Instant;
 import org.slf4j.Logger;

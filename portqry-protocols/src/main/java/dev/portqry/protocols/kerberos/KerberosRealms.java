@@ -1,6 +1,6 @@
 package dev.portqry.protocols.kerberos;
 
-import dev.portqry.protocols.ldap.LdapRootDse;
+import dev.portqry.protocols.ldap.RootDseResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -43,7 +43,7 @@ public final class KerberosRealms {
      * @param rootDse an LDAP rootDSE, not null
      * @return the realm, empty when the rootDSE names neither
      */
-    public static Optional<String> fromRootDse(LdapRootDse rootDse) {
+    public static Optional<String> fromRootDse(RootDseResult rootDse) {
         Optional<String> fromService = rootDse.ldapServiceName()
                 .filter(s -> s.lastIndexOf('@') >= 0 && s.lastIndexOf('@') < s.length() - 1)
                 .map(s -> s.substring(s.lastIndexOf('@') + 1).toUpperCase(Locale.ROOT));

@@ -3,6 +3,7 @@ package dev.portqry.protocols.kerberos;
 import dev.portqry.core.ProtocolDecodeException;
 import dev.portqry.protocols.ber.BerReader;
 import dev.portqry.protocols.ber.BerTag;
+import dev.portqry.protocols.kerberos.internal.KerberosDer;
 
 /**
  * What a KDC sends back to an AS-REQ: a {@link KrbError} or an {@link AsRep}. Both prove that

@@ -6,6 +6,7 @@ import dev.portqry.core.spi.ConversationContext;
 import dev.portqry.core.spi.PortClaim;
 import dev.portqry.core.spi.ProtocolResponder;
 import dev.portqry.core.spi.ResponderSetting;
+import dev.portqry.protocols.kerberos.internal.AsReq;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -30,6 +31,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * }</pre>
  */
 public final class KerberosResponder implements ProtocolResponder {
+    /** The responder's name, as {@link #name()} returns it and {@code ResponderSelection.forced} takes it. */
+    public static final String NAME = "kerberos";
     /** The realm to ask for; empty (the default) derives it from the target name. */
     public static final ResponderSetting<String> REALM = ResponderSetting.of("kerberos.realm", String.class, "");
     /** The realm asked for when none is set or derivable ({@code .invalid} is reserved by RFC 2606). */
@@ -37,7 +40,7 @@ public final class KerberosResponder implements ProtocolResponder {
 
     @Override
     public String name() {
-        return "kerberos";
+        return NAME;
     }
 
     @Override

@@ -1,19 +1,20 @@
 package dev.portqry.protocols.kerberos;
 
-import static dev.portqry.protocols.kerberos.KerberosDer.checkThat;
-import static dev.portqry.protocols.kerberos.KerberosDer.field;
-import static dev.portqry.protocols.kerberos.KerberosDer.openReply;
-import static dev.portqry.protocols.kerberos.KerberosDer.readString;
-import static dev.portqry.protocols.kerberos.KerberosDer.readTime;
-import static dev.portqry.protocols.kerberos.KerberosDer.skipField;
-import static dev.portqry.protocols.kerberos.KerberosDer.startField;
-import static dev.portqry.protocols.kerberos.KerberosDer.writeInteger;
-import static dev.portqry.protocols.kerberos.KerberosDer.writeString;
-import static dev.portqry.protocols.kerberos.KerberosDer.writeTime;
+import static dev.portqry.protocols.kerberos.internal.KerberosDer.checkThat;
+import static dev.portqry.protocols.kerberos.internal.KerberosDer.field;
+import static dev.portqry.protocols.kerberos.internal.KerberosDer.openReply;
+import static dev.portqry.protocols.kerberos.internal.KerberosDer.readString;
+import static dev.portqry.protocols.kerberos.internal.KerberosDer.readTime;
+import static dev.portqry.protocols.kerberos.internal.KerberosDer.skipField;
+import static dev.portqry.protocols.kerberos.internal.KerberosDer.startField;
+import static dev.portqry.protocols.kerberos.internal.KerberosDer.writeInteger;
+import static dev.portqry.protocols.kerberos.internal.KerberosDer.writeString;
+import static dev.portqry.protocols.kerberos.internal.KerberosDer.writeTime;
 
 import dev.portqry.protocols.ber.BerReader;
 import dev.portqry.protocols.ber.BerTag;
 import dev.portqry.protocols.ber.BerWriter;
+import dev.portqry.protocols.kerberos.internal.AsReq;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;

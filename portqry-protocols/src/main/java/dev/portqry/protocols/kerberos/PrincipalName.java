@@ -1,13 +1,14 @@
 package dev.portqry.protocols.kerberos;
 
-import static dev.portqry.protocols.kerberos.KerberosDer.checkThat;
-import static dev.portqry.protocols.kerberos.KerberosDer.field;
-import static dev.portqry.protocols.kerberos.KerberosDer.readString;
-import static dev.portqry.protocols.kerberos.KerberosDer.startField;
-import static dev.portqry.protocols.kerberos.KerberosDer.writeInteger;
+import static dev.portqry.protocols.kerberos.internal.KerberosDer.checkThat;
+import static dev.portqry.protocols.kerberos.internal.KerberosDer.field;
+import static dev.portqry.protocols.kerberos.internal.KerberosDer.readString;
+import static dev.portqry.protocols.kerberos.internal.KerberosDer.startField;
+import static dev.portqry.protocols.kerberos.internal.KerberosDer.writeInteger;
 
 import dev.portqry.protocols.ber.BerReader;
 import dev.portqry.protocols.ber.BerWriter;
+import dev.portqry.protocols.kerberos.internal.KerberosDer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +28,7 @@ public record PrincipalName(int nameType, List<String> components) {
     public static final int NT_SRV_INST = 2;
 
     /** More components than any real principal has; a decoder stops there. */
-    static final int MAX_COMPONENTS = 16;
+    public static final int MAX_COMPONENTS = 16;
 
     /** Copies the components and checks there is at least one. */
     public PrincipalName {
@@ -53,7 +54,7 @@ public record PrincipalName(int nameType, List<String> components) {
         return new PrincipalName(NT_PRINCIPAL, List.of(name));
     }
 
-    static PrincipalName decode(BerReader in) {
+    public static PrincipalName decode(BerReader in) {
         BerReader seq = in.readSequence();
         int type = field(seq, 0).readInt();
         BerReader strings = field(seq, 1).readSequence();
@@ -67,7 +68,7 @@ public record PrincipalName(int nameType, List<String> components) {
     }
 
     /** Writes the name as the contents of an enclosing field. */
-    void writeTo(BerWriter w) {
+    public void writeTo(BerWriter w) {
         w.startSequence();
         writeInteger(w, 0, nameType);
         startField(w, 1).startSequence();

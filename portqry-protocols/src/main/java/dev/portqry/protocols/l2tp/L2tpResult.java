@@ -2,6 +2,9 @@ package dev.portqry.protocols.l2tp;
 
 import dev.portqry.core.SafeText;
 import dev.portqry.core.spi.ResponderResult;
+import dev.portqry.protocols.l2tp.internal.L2tpAvp;
+import dev.portqry.protocols.l2tp.internal.L2tpAvpType;
+import dev.portqry.protocols.l2tp.internal.L2tpControlMessage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

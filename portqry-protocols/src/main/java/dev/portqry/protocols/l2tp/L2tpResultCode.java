@@ -1,6 +1,7 @@
 package dev.portqry.protocols.l2tp;
 
 import dev.portqry.core.ProtocolDecodeException;
+import dev.portqry.protocols.l2tp.internal.L2tpAvp;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;

@@ -10,14 +10,14 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * PortQry's LDAP helper: an anonymous base search of the rootDSE, over TCP 389, TCP 3268 (the
- * global catalog) and UDP 389 (CLDAP), decoded into an {@link LdapRootDse}. Stateless and
+ * global catalog) and UDP 389 (CLDAP), decoded into an {@link RootDseResult}. Stateless and
  * thread-safe; found through {@link java.util.ServiceLoader}.
  *
  * <pre>{@code
  * PortProbe probe = PortProbe.builder()
  *         .responders(ResponderRegistry.builder().add(new LdapResponder()).build()).build();
- * LdapRootDse dse = probe.probe("dc1.corp.example.test", Protocol.UDP, 389).join()
- *         .result(LdapRootDse.class).orElseThrow();
+ * RootDseResult dse = probe.probe("dc1.corp.example.test", Protocol.UDP, 389).join()
+ *         .result(RootDseResult.class).orElseThrow();
  * }</pre>
  */
 public final class LdapResponder implements ProtocolResponder {

@@ -6,6 +6,10 @@ import dev.portqry.core.spi.Conversation;
 import dev.portqry.core.spi.ConversationContext;
 import dev.portqry.core.spi.Step;
 import dev.portqry.protocols.ber.BerLimits;
+import dev.portqry.protocols.ldap.internal.LdapMessage;
+import dev.portqry.protocols.ldap.internal.RootDseSearch;
+import dev.portqry.protocols.ldap.internal.SearchRequest;
+import dev.portqry.protocols.ldap.internal.SearchResultDone;
 import io.netty.buffer.ByteBuf;
 import java.util.Optional;
 
@@ -33,7 +37,7 @@ final class RootDseConversation implements Conversation {
 
     @Override
     public Step onReceive(ByteBuf in) {
-        Optional<LdapRootDse> dse = ctx.protocol() == Protocol.TCP ? search.readStream(in) : search.readDatagram(in);
+        Optional<RootDseResult> dse = ctx.protocol() == Protocol.TCP ? search.readStream(in) : search.readDatagram(in);
         search.notice().ifPresent(n -> {
             // The notice means the server is closing (RFC 4511 4.4.1): it is no rootDSE.
             throw new ProtocolDecodeException(LdapMessage.PROTOCOL, "unsolicited notification instead of a reply: "

@@ -39,8 +39,8 @@ public final class DynamicPortCheck {
      * @return the statuses in ascending port order; empty when the status carries no dump or mapping
      */
     public static CompletableFuture<List<PortStatus>> check(PortProbe probe, PortStatus endpointMapper, ProbeOptions options) {
-        List<Integer> ports = endpointMapper.result(EndpointMapperDump.class).map(EndpointMapperDump::tcpPorts)
-                .or(() -> endpointMapper.result(EndpointMapping.class).map(EndpointMapping::tcpPorts))
+        List<Integer> ports = endpointMapper.result(EndpointMapperResult.class).map(EndpointMapperResult::tcpPorts)
+                .or(() -> endpointMapper.result(EndpointMapResult.class).map(EndpointMapResult::tcpPorts))
                 .orElse(List.of());
         return check(probe, endpointMapper.address(), ports, options);
     }
@@ -52,7 +52,7 @@ public final class DynamicPortCheck {
      * @param options the options for the port probes (their responder selection is ignored), not null
      * @return the statuses in ascending port order
      */
-    public static CompletableFuture<List<PortStatus>> check(PortProbe probe, InetAddress address, EndpointMapperDump dump,
+    public static CompletableFuture<List<PortStatus>> check(PortProbe probe, InetAddress address, EndpointMapperResult dump,
                                                             ProbeOptions options) {
         return check(probe, address, dump.tcpPorts(), options);
     }

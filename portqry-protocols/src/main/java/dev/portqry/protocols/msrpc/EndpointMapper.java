@@ -13,13 +13,13 @@ import java.util.concurrent.CompletableFuture;
  * "where is DRSUAPI?" ({@link #map}) and a dump on any port ({@link #dump}). Both run through a
  * {@link PortProbe} whose registry holds {@link EndpointMapperResponder} (the default registry
  * does), so they share its sockets, timeouts and caps, and complete with a {@link PortStatus}:
- * read the answer with {@code status.result(EndpointMapping.class)} or
- * {@code status.result(EndpointMapperDump.class)}; silence, refusal and faults stay in the status.
+ * read the answer with {@code status.result(EndpointMapResult.class)} or
+ * {@code status.result(EndpointMapperResult.class)}; silence, refusal and faults stay in the status.
  *
  * <pre>{@code
  * PortStatus s = EndpointMapper.map(probe, "dc1.corp.example.test", 135, WellKnownInterfaces.parse("DRSUAPI"),
  *         probe.defaultOptions()).join();
- * List<Integer> ports = s.result(EndpointMapping.class).map(EndpointMapping::tcpPorts).orElse(List.of());
+ * List<Integer> ports = s.result(EndpointMapResult.class).map(EndpointMapResult::tcpPorts).orElse(List.of());
  * }</pre>
  */
 public final class EndpointMapper {
@@ -66,7 +66,7 @@ public final class EndpointMapper {
      * @param port the endpoint mapper's port, normally {@link #PORT}
      * @param interfaceId the interface, e.g. {@code WellKnownInterfaces.parse("DRSUAPI")}; not null
      * @param options the options to start from, not null
-     * @return the status; its result is an {@link EndpointMapping} when the mapper answered
+     * @return the status; its result is an {@link EndpointMapResult} when the mapper answered
      */
     public static CompletableFuture<PortStatus> map(PortProbe probe, String target, int port, RpcInterfaceId interfaceId,
                                                     ProbeOptions options) {
@@ -81,7 +81,7 @@ public final class EndpointMapper {
      * @param protocol TCP (connection-oriented) or UDP (connectionless), not null
      * @param port the endpoint mapper's port, normally {@link #PORT}
      * @param options the options to start from, not null
-     * @return the status; its result is an {@link EndpointMapperDump} when the mapper answered
+     * @return the status; its result is an {@link EndpointMapperResult} when the mapper answered
      */
     public static CompletableFuture<PortStatus> dump(PortProbe probe, String target, Protocol protocol, int port,
                                                      ProbeOptions options) {

@@ -6,8 +6,6 @@ import dev.portqry.core.spi.ConversationContext;
 import dev.portqry.core.spi.PortClaim;
 import dev.portqry.core.spi.ProtocolResponder;
 import dev.portqry.core.spi.ResponderSetting;
-import dev.portqry.protocols.msrpc.internal.ClEpmConversation;
-import dev.portqry.protocols.msrpc.internal.CoEpmConversation;
 import dev.portqry.protocols.msrpc.internal.EpmCall;
 import dev.portqry.protocols.msrpc.internal.EptLookupRequest;
 import dev.portqry.protocols.msrpc.internal.LookupCall;
@@ -18,17 +16,17 @@ import java.util.UUID;
 /**
  * PortQry's RPC endpoint-mapper helper for TCP and UDP 135: dumps the endpoint map with
  * {@code ept_lookup} (connection-oriented DCE/RPC on TCP, connectionless on UDP) into an
- * {@link EndpointMapperDump}; with {@link #MAP_INTERFACE} set it asks {@code ept_map} where one
- * interface is instead and answers an {@link EndpointMapping}. Like PortQry it always queries
+ * {@link EndpointMapperResult}; with {@link #MAP_INTERFACE} set it asks {@code ept_map} where one
+ * interface is instead and answers an {@link EndpointMapResult}. Like PortQry it always queries
  * from an ephemeral source port.
  *
  * <pre>{@code
  * PortStatus s = probe.probe("dc1.corp.example.test", Protocol.TCP, 135).join();
- * s.result(EndpointMapperDump.class).ifPresent(d -> d.reportLines().forEach(System.out::println));
+ * s.result(EndpointMapperResult.class).ifPresent(d -> d.reportLines().forEach(System.out::println));
  *
  * ProbeOptions where = ProbeOptions.builder().set(EndpointMapperResponder.MAP_INTERFACE, "DRSUAPI").build();
  * probe.probe("dc1.corp.example.test", Protocol.TCP, 135, where).join()
- *      .result(EndpointMapping.class).ifPresent(m -> System.out.println(m.tcpPorts()));
+ *      .result(EndpointMapResult.class).ifPresent(m -> System.out.println(m.tcpPorts()));
  * }</pre>
  */
 public final class EndpointMapperResponder implements ProtocolResponder {
@@ -54,7 +52,8 @@ public final class EndpointMapperResponder implements ProtocolResponder {
      * The total is capped by {@link dev.portqry.core.ProbeOptions#maxEntries()}.
      */
     public static final ResponderSetting<Integer> LOOKUP_PAGE_SIZE =
-            ResponderSetting.of("msrpc.lookup.pageSize", Integer.class, EptLookupRequest.MAX_ENTRIES);
+            ResponderSetting.of("msrpc.lookup.pageSize", Integer.class, EptLookupRequest.MAX_ENTRIES,
+                    n -> n >= 1 && n <= EptLookupRequest.MAX_ENTRIES, "1-" + EptLookupRequest.MAX_ENTRIES);
 
     /** Creates the responder; stateless. */
     public EndpointMapperResponder() {

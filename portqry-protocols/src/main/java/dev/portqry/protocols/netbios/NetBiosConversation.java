@@ -3,6 +3,7 @@ package dev.portqry.protocols.netbios;
 import dev.portqry.core.spi.Conversation;
 import dev.portqry.core.spi.ConversationContext;
 import dev.portqry.core.spi.Step;
+import dev.portqry.protocols.netbios.internal.NodeStatusRequest;
 import io.netty.buffer.ByteBuf;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
@@ -30,11 +31,11 @@ final class NetBiosConversation implements Conversation {
 
     @Override
     public Step onReceive(ByteBuf in) {
-        int id = NodeStatusResponse.peekTransactionId(in);
+        int id = NodeStatusResult.peekTransactionId(in);
         if (id != request.transactionId()) {
             log.debug("ignoring NetBIOS datagram from {}: transaction ID {} is not {}", ctx.remote(), id, request.transactionId());
             return Step.needMore();
         }
-        return Step.done(NodeStatusResponse.decode(in, ctx.options().maxEntries()));
+        return Step.done(NodeStatusResult.decode(in, ctx.options().maxEntries()));
     }
 }

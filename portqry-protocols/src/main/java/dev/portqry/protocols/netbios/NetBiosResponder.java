@@ -10,10 +10,12 @@ import java.util.Set;
 /**
  * NetBIOS name service on UDP 137: a node status (NBSTAT) request for the wildcard name
  * {@code *} (RFC 1002 4.2.17), answered with the node's name table and its MAC address
- * (RFC 1002 4.2.18). The typed result is a {@link NodeStatusResponse}. Like PortQry it always
+ * (RFC 1002 4.2.18). The typed result is a {@link NodeStatusResult}. Like PortQry it always
  * sends from an ephemeral port, whatever source port the options set.
  */
 public final class NetBiosResponder implements ProtocolResponder {
+    /** The responder's name, as {@link #name()} returns it and {@code ResponderSelection.forced} takes it. */
+    public static final String NAME = "netbios";
 
     /** Creates the responder; it is stateless. */
     public NetBiosResponder() {
@@ -21,7 +23,7 @@ public final class NetBiosResponder implements ProtocolResponder {
 
     @Override
     public String name() {
-        return "netbios";
+        return NAME;
     }
 
     @Override

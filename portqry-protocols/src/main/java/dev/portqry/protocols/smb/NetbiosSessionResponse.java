@@ -1,6 +1,7 @@
 package dev.portqry.protocols.smb;
 
 import dev.portqry.core.ProtocolDecodeException;
+import dev.portqry.protocols.smb.internal.NetbiosSessionRequest;
 import io.netty.buffer.ByteBuf;
 import java.util.Map;
 

@@ -4,6 +4,9 @@ import dev.portqry.core.ProtocolDecodeException;
 import dev.portqry.core.spi.Conversation;
 import dev.portqry.core.spi.ConversationContext;
 import dev.portqry.core.spi.Step;
+import dev.portqry.protocols.smb.internal.NetbiosSessionRequest;
+import dev.portqry.protocols.smb.internal.Smb1NegotiateRequest;
+import dev.portqry.protocols.smb.internal.Smb2NegotiateRequest;
 import io.netty.buffer.ByteBuf;
 import java.util.Optional;
 

@@ -23,9 +23,6 @@ public record SmbDialect(int code, String name) {
     /** The wildcard revision of a multi-protocol negotiate (MS-SMB2 3.3.5.3.1): "SMB 2.???". */
     public static final SmbDialect SMB_2_WILDCARD = new SmbDialect(0x02ff, "2.???");
 
-    /** The dialects the probe offers, oldest first. */
-    static final SmbDialect[] OFFERED = {SMB_2_0_2, SMB_2_1, SMB_3_0, SMB_3_0_2, SMB_3_1_1};
-
     private static final Map<Integer, SmbDialect> KNOWN = Map.of(
             0x0202, SMB_2_0_2, 0x0210, SMB_2_1, 0x0300, SMB_3_0, 0x0302, SMB_3_0_2, 0x0311, SMB_3_1_1, 0x02ff, SMB_2_WILDCARD);
 

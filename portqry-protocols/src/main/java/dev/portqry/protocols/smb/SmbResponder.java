@@ -5,6 +5,8 @@ import dev.portqry.core.spi.Conversation;
 import dev.portqry.core.spi.ConversationContext;
 import dev.portqry.core.spi.PortClaim;
 import dev.portqry.core.spi.ProtocolResponder;
+import dev.portqry.protocols.smb.internal.NetbiosSessionRequest;
+import dev.portqry.protocols.smb.internal.Smb2NegotiateRequest;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -23,6 +25,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * }</pre>
  */
 public final class SmbResponder implements ProtocolResponder {
+    /** The responder's name, as {@link #name()} returns it and {@code ResponderSelection.forced} takes it. */
+    public static final String NAME = "smb";
     /** The NetBIOS session service port, which needs the session request first. */
     static final int NETBIOS_SESSION_PORT = 139;
     /** Our NetBIOS name in the session request. */
@@ -30,7 +34,7 @@ public final class SmbResponder implements ProtocolResponder {
 
     @Override
     public String name() {
-        return "smb";
+        return NAME;
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.portqry.protocols.snmp;
 import dev.portqry.core.spi.Conversation;
 import dev.portqry.core.spi.ConversationContext;
 import dev.portqry.core.spi.Step;
+import dev.portqry.protocols.snmp.internal.SnmpGetRequest;
 import io.netty.buffer.ByteBuf;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;

@@ -25,6 +25,8 @@ import java.util.Set;
  * }</pre>
  */
 public final class SnmpResponder implements ProtocolResponder {
+    /** The responder's name, as {@link #name()} returns it and {@code ResponderSelection.forced} takes it. */
+    public static final String NAME = "snmp";
     /** The community name; default {@code public}, as PortQry. */
     public static final ResponderSetting<String> COMMUNITY = ResponderSetting.of("snmp.community", String.class, "public");
     /** The protocol version: {@code 2c} (the default) or {@code 1}. */
@@ -36,7 +38,7 @@ public final class SnmpResponder implements ProtocolResponder {
 
     @Override
     public String name() {
-        return "snmp";
+        return NAME;
     }
 
     @Override

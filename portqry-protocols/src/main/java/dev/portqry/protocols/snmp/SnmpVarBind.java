@@ -1,5 +1,6 @@
 package dev.portqry.protocols.snmp;
 
+import dev.portqry.protocols.snmp.internal.SnmpGetRequest;
 import java.util.Objects;
 
 /**

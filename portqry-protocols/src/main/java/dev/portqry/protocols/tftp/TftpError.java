@@ -1,6 +1,7 @@
 package dev.portqry.protocols.tftp;
 
 import dev.portqry.core.ProtocolDecodeException;
+import dev.portqry.protocols.tftp.internal.TftpStrings;
 import io.netty.buffer.ByteBuf;
 import java.util.Objects;
 

@@ -1,6 +1,7 @@
 package dev.portqry.protocols.tftp;
 
 import dev.portqry.core.ProtocolDecodeException;
+import dev.portqry.protocols.tftp.internal.TftpStrings;
 import io.netty.buffer.ByteBuf;
 import java.util.Objects;
 
@@ -40,7 +41,7 @@ public record TftpReadRequest(String fileName, String mode) implements TftpPacke
         return new TftpReadRequest(name, mode);
     }
 
-    private static boolean isValidFileName(String name) {
+    static boolean isValidFileName(String name) {
         return !name.isEmpty() && name.length() <= TftpStrings.MAX_STRING_BYTES && name.chars().allMatch(c -> c > 0x20 && c < 0x7f);
     }
 

@@ -6,8 +6,6 @@ import dev.portqry.core.spi.ConversationContext;
 import dev.portqry.core.spi.PortClaim;
 import dev.portqry.core.spi.ProtocolResponder;
 import dev.portqry.core.spi.ResponderSetting;
-import dev.portqry.core.spi.Step;
-import io.netty.buffer.ByteBuf;
 import java.util.HexFormat;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
@@ -27,13 +25,16 @@ import java.util.concurrent.ThreadLocalRandom;
  * the server gives up after its own retries.
  */
 public final class TftpResponder implements ProtocolResponder {
+    /** The responder's name, as {@link #name()} returns it and {@code ResponderSelection.forced} takes it. */
+    public static final String NAME = "tftp";
     /** Protocol name in decode errors. */
-    static final String PROTOCOL = "TFTP";
+    public static final String PROTOCOL = "TFTP";
     /**
      * The file name to ask for; empty (the default) asks for {@code portqry-probe-<random hex>.txt},
      * a name that should not exist.
      */
-    public static final ResponderSetting<String> FILE_NAME = ResponderSetting.of("tftp.fileName", String.class, "");
+    public static final ResponderSetting<String> FILE_NAME = ResponderSetting.of("tftp.fileName", String.class, "",
+            n -> n.isEmpty() || TftpReadRequest.isValidFileName(n), "empty or 1-512 printable ASCII characters without spaces");
 
     /** Creates the responder (also used by {@link java.util.ServiceLoader}). */
     public TftpResponder() {
@@ -41,7 +42,7 @@ public final class TftpResponder implements ProtocolResponder {
 
     @Override
     public String name() {
-        return "tftp";
+        return NAME;
     }
 
     @Override
@@ -70,33 +71,12 @@ public final class TftpResponder implements ProtocolResponder {
         return true;
     }
 
-    /**
-     * @throws IllegalArgumentException when {@link #FILE_NAME} is not a usable file name
-     */
     @Override
     public Conversation open(ConversationContext context) {
         String name = context.setting(FILE_NAME);
         if (name.isEmpty()) {
             name = "portqry-probe-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()) + ".txt";
         }
-        TftpReadRequest request = new TftpReadRequest(name, TftpReadRequest.OCTET);
-        return new Conversation() {
-            @Override
-            public ByteBuf start() {
-                ByteBuf out = context.alloc().buffer();
-                request.encode(out);
-                return out;
-            }
-
-            @Override
-            public Step onReceive(ByteBuf in) {
-                TftpPacket reply = TftpPacket.decode(in);
-                if (reply instanceof TftpReadRequest) {
-                    // Our own request reflected by a loop or a broken peer is no answer.
-                    return Step.needMore();
-                }
-                return Step.done(new TftpResult(request, reply));
-            }
-        };
+        return new TftpConversation(context, new TftpReadRequest(name, TftpReadRequest.OCTET));
     }
 }

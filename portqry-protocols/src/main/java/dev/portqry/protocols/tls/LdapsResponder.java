@@ -18,10 +18,12 @@ import java.util.Set;
  * }</pre>
  */
 public final class LdapsResponder implements ProtocolResponder {
+    /** The responder's name, as {@link #name()} returns it and {@code ResponderSelection.forced} takes it. */
+    public static final String NAME = "ldaps";
 
     @Override
     public String name() {
-        return "ldaps";
+        return NAME;
     }
 
     @Override

@@ -6,9 +6,9 @@ import dev.portqry.core.spi.Conversation;
 import dev.portqry.core.spi.ConversationContext;
 import dev.portqry.core.spi.Step;
 import dev.portqry.protocols.ber.BerLimits;
-import dev.portqry.protocols.ldap.LdapRootDse;
-import dev.portqry.protocols.ldap.RootDseSearch;
-import dev.portqry.protocols.ldap.SearchRequest;
+import dev.portqry.protocols.ldap.RootDseResult;
+import dev.portqry.protocols.ldap.internal.RootDseSearch;
+import dev.portqry.protocols.ldap.internal.SearchRequest;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.nio.ByteBuffer;
@@ -220,7 +220,7 @@ final class TlsConversation implements Conversation {
             return Optional.of(handshake);
         }
         ByteBuf received = Unpooled.wrappedBuffer(plain.array(), 0, plain.position());
-        Optional<LdapRootDse> answer = ldap.readStream(received);
+        Optional<RootDseResult> answer = ldap.readStream(received);
         // Keep only the plaintext of a message not complete yet.
         plain.flip().position(received.readerIndex());
         plain.compact();

@@ -14,10 +14,12 @@ import java.util.Set;
  * start in clear text; {@link LdapsResponder} covers LDAPS and the global catalog over SSL.
  */
 public final class TlsResponder implements ProtocolResponder {
+    /** The responder's name, as {@link #name()} returns it and {@code ResponderSelection.forced} takes it. */
+    public static final String NAME = "tls";
 
     @Override
     public String name() {
-        return "tls";
+        return NAME;
     }
 
     @Override

@@ -2,7 +2,7 @@ package dev.portqry.protocols.tls;
 
 import dev.portqry.core.SafeText;
 import dev.portqry.core.spi.ResponderResult;
-import dev.portqry.protocols.ldap.LdapRootDse;
+import dev.portqry.protocols.ldap.RootDseResult;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +25,7 @@ import java.util.Optional;
  * @param checkedAt our clock when the handshake finished; {@link #daysLeft()} counts from it
  */
 public record TlsResult(String protocol, String cipherSuite, List<CertificateInfo> chain, ChainValidation validation,
-                        Optional<String> checkedName, Optional<Boolean> nameMatches, Optional<LdapRootDse> ldap,
+                        Optional<String> checkedName, Optional<Boolean> nameMatches, Optional<RootDseResult> ldap,
                         Optional<String> ldapNote, Instant checkedAt) implements ResponderResult {
     /** Checks for nulls and copies the chain. */
     public TlsResult {
@@ -51,7 +51,7 @@ public record TlsResult(String protocol, String cipherSuite, List<CertificateInf
     }
 
     /** @return a copy with the LDAP answer (or the reason there is none) filled in */
-    TlsResult withLdap(Optional<LdapRootDse> answer, Optional<String> note) {
+    TlsResult withLdap(Optional<RootDseResult> answer, Optional<String> note) {
         return new TlsResult(protocol, cipherSuite, chain, validation, checkedName, nameMatches, answer, note, checkedAt);
     }
 

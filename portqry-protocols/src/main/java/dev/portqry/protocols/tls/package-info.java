@@ -4,7 +4,7 @@
  * {@link javax.net.ssl.SSLEngine} inside the byte conversation and report the negotiated
  * protocol, the server certificate and its validation against the JDK trust store in a
  * {@link dev.portqry.protocols.tls.TlsResult}. The LDAP query inside TLS is the LDAP package's
- * {@link dev.portqry.protocols.ldap.RootDseSearch} for {@code dnsHostName} and
+ * {@link dev.portqry.protocols.ldap.internal.RootDseSearch} for {@code dnsHostName} and
  * {@code defaultNamingContext}: enough to show LDAP answered.
  */
 package dev.portqry.protocols.tls;

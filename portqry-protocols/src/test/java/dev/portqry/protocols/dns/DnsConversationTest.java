@@ -8,8 +8,8 @@ import dev.portqry.core.Protocol;
 import dev.portqry.core.ProtocolDecodeException;
 import dev.portqry.core.spi.Step;
 import dev.portqry.protocols.FakeContext;
-import dev.portqry.protocols.GoldenHex;
 import dev.portqry.protocols.WireBytes;
+import dev.portqry.testkit.GoldenVectors;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.dns.DnsRecordType;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /** Matching, framing and the default question, without sockets. */
 class DnsConversationTest {
-    private static final ProbeOptions A_DC1 = ProbeOptions.builder().set(DnsResponder.NAME, "dc1.corp.example.test").build();
+    private static final ProbeOptions A_DC1 = ProbeOptions.builder().set(DnsResponder.QUERY_NAME, "dc1.corp.example.test").build();
 
     private static byte[] withId(byte[] reply, int offset, int id) {
         byte[] b = reply.clone();
@@ -42,7 +42,7 @@ class DnsConversationTest {
 
     @Test
     void anEmptyNameAsksTheTargetNameElseTheRootZone() {
-        ProbeOptions empty = ProbeOptions.builder().set(DnsResponder.NAME, "").build();
+        ProbeOptions empty = ProbeOptions.builder().set(DnsResponder.QUERY_NAME, "").build();
         FakeContext named = new FakeContext(Protocol.UDP, new InetSocketAddress("127.0.0.1", 53),
                 Optional.of("dc1.corp.example.test"), empty);
         assertThat(DnsQuestionChoice.choose(named).name()).isEqualTo("dc1.corp.example.test.");
@@ -51,7 +51,7 @@ class DnsConversationTest {
         assertThat(DnsQuestionChoice.choose(literal).name()).isEqualTo(".");
         assertThat(DnsQuestionChoice.choose(literal).type()).isEqualTo(DnsRecordType.NS);
         FakeContext srv = FakeContext.of(Protocol.UDP, 53, ProbeOptions.builder()
-                .set(DnsResponder.NAME, "_ldap._tcp.corp.example.test.").set(DnsResponder.TYPE, "srv").build());
+                .set(DnsResponder.QUERY_NAME, "_ldap._tcp.corp.example.test.").set(DnsResponder.QUERY_TYPE, "srv").build());
         assertThat(DnsQuestionChoice.choose(srv).type()).isEqualTo(DnsRecordType.SRV);
         assertThat(DnsQuestionChoice.parseType("257").intValue()).isEqualTo(257);
         assertThatThrownBy(() -> DnsQuestionChoice.parseType("BOGUS")).hasMessage("dns.type must be a record type or 0-65535, was BOGUS");
@@ -60,26 +60,26 @@ class DnsConversationTest {
     @Test
     void aUdpReplyWithAnotherIdIsIgnoredAndTheRightOneAccepted() {
         DnsConversation c = new DnsConversation(FakeContext.of(Protocol.UDP, 53, A_DC1), DnsQuestionChoice.choose(FakeContext.of(Protocol.UDP, 53, A_DC1)));
-        byte[] golden = GoldenHex.reply("dns/samba-a-dc1-udp.hex");
+        byte[] golden = GoldenVectors.hex("dns/samba-a-dc1-udp.hex");
         assertThat(receive(c, withId(golden, 0, c.id() ^ 1))).isInstanceOf(Step.NeedMore.class);
         Step done = receive(c, withId(golden, 0, c.id()));
         assertThat(done).isInstanceOf(Step.Done.class);
-        assertThat(((Step.Done) done).result()).isInstanceOf(DnsAnswer.class);
+        assertThat(((Step.Done) done).result()).isInstanceOf(DnsResult.class);
     }
 
     @Test
     void aUdpReplyToAnotherQuestionIsIgnored() {
-        ProbeOptions aaaa = A_DC1.toBuilder().set(DnsResponder.TYPE, "AAAA").build();
+        ProbeOptions aaaa = A_DC1.toBuilder().set(DnsResponder.QUERY_TYPE, "AAAA").build();
         FakeContext ctx = FakeContext.of(Protocol.UDP, 53, aaaa);
         DnsConversation c = new DnsConversation(ctx, DnsQuestionChoice.choose(ctx));
-        assertThat(receive(c, withId(GoldenHex.reply("dns/samba-a-dc1-udp.hex"), 0, c.id()))).isInstanceOf(Step.NeedMore.class);
+        assertThat(receive(c, withId(GoldenVectors.hex("dns/samba-a-dc1-udp.hex"), 0, c.id()))).isInstanceOf(Step.NeedMore.class);
     }
 
     @Test
     void tcpWaitsForTheWholeFrameThenLeavesNothingUnread() {
         FakeContext ctx = FakeContext.of(Protocol.TCP, 53, A_DC1);
         DnsConversation c = new DnsConversation(ctx, DnsQuestionChoice.choose(ctx));
-        byte[] framed = withId(GoldenHex.reply("dns/samba-a-dc1-tcp.hex"), 2, c.id());
+        byte[] framed = withId(GoldenVectors.hex("dns/samba-a-dc1-tcp.hex"), 2, c.id());
         ByteBuf in = Unpooled.buffer();
         try {
             in.writeBytes(framed, 0, 1);
@@ -99,7 +99,7 @@ class DnsConversationTest {
     void aTcpMismatchIsAProtocolError() {
         FakeContext ctx = FakeContext.of(Protocol.TCP, 53, A_DC1);
         DnsConversation c = new DnsConversation(ctx, DnsQuestionChoice.choose(ctx));
-        byte[] framed = withId(GoldenHex.reply("dns/samba-a-dc1-tcp.hex"), 2, c.id() ^ 1);
+        byte[] framed = withId(GoldenVectors.hex("dns/samba-a-dc1-tcp.hex"), 2, c.id() ^ 1);
         assertThatThrownBy(() -> receive(c, framed)).isInstanceOf(ProtocolDecodeException.class)
                 .hasMessageContaining("does not match query ID");
         assertThatThrownBy(() -> receive(c, new byte[] {0, 3, 1, 2, 3})).isInstanceOf(ProtocolDecodeException.class)

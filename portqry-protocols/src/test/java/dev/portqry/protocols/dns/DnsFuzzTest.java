@@ -2,6 +2,7 @@ package dev.portqry.protocols.dns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.portqry.protocols.dns.internal.DnsWireCodec;
 import dev.portqry.protocols.fuzz.DecoderFuzz;
 import dev.portqry.protocols.fuzz.FuzzReport;
 import dev.portqry.protocols.fuzz.Seeds;

@@ -36,13 +36,13 @@ class DnsIT {
     void theDcAnswersForANameInItsZone(Protocol protocol) throws Exception {
         String fqdn = tb.get("dc.fqdn");
         InetAddress dc = tb.address("dc.address");
-        ProbeOptions opts = ProbeOptions.builder().set(DnsResponder.NAME, fqdn).build();
+        ProbeOptions opts = ProbeOptions.builder().set(DnsResponder.QUERY_NAME, fqdn).build();
         PortStatus st = probe.probe(dc, protocol, 53, opts).get();
         assertThat(st.state()).isEqualTo(PortState.LISTENING);
-        DnsAnswer a = st.result(DnsAnswer.class).orElseThrow(() -> new AssertionError(st.toString()));
+        DnsResult a = st.result(DnsResult.class).orElseThrow(() -> new AssertionError(st.toString()));
         assertThat(a.flags().authoritative()).as("the DC is the authority for its own zone").isTrue();
         assertThat(a.flags().recursionDesired()).isFalse();
-        assertThat(a.question()).get().extracting(DnsAnswer.Question::name).isEqualTo(fqdn + ".");
+        assertThat(a.question()).get().extracting(DnsResult.Question::name).isEqualTo(fqdn + ".");
         // The A record exists when the testbed registered the DC's address; either way the zone's authority answered.
         assertThat(a.answers()).allSatisfy(r -> assertThat(r.type().name()).isEqualTo("A"));
         if (a.isSuccess()) {
@@ -58,7 +58,7 @@ class DnsIT {
     void theDefaultQueryGetsAnAnswerWithoutRecursion(Protocol protocol) throws Exception {
         PortStatus st = probe.probe(tb.address("dc.address"), protocol, 53).get();
         assertThat(st.state()).isEqualTo(PortState.LISTENING);
-        DnsAnswer a = st.result(DnsAnswer.class).orElseThrow(() -> new AssertionError(st.toString()));
+        DnsResult a = st.result(DnsResult.class).orElseThrow(() -> new AssertionError(st.toString()));
         assertThat(a.flags().recursionDesired()).isFalse();
         a.question().ifPresent(q -> assertThat(q.name()).isEqualTo(DnsResponder.PORTQRY_QUESTION + "."));
     }

@@ -3,7 +3,7 @@ package dev.portqry.protocols.fuzz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portqry.core.ProbeOptions;
-import dev.portqry.protocols.ike.IkeMessage;
+import dev.portqry.protocols.ike.internal.IkeMessage;
 import dev.portqry.protocols.ike.IkeResponder;
 import org.junit.jupiter.api.Test;
 

@@ -2,7 +2,7 @@ package dev.portqry.protocols.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.portqry.protocols.l2tp.L2tpControlMessage;
+import dev.portqry.protocols.l2tp.internal.L2tpControlMessage;
 import dev.portqry.protocols.l2tp.L2tpResponder;
 import org.junit.jupiter.api.Test;
 

@@ -3,7 +3,7 @@ package dev.portqry.protocols.fuzz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portqry.protocols.ber.BerReader;
-import dev.portqry.protocols.ldap.LdapMessage;
+import dev.portqry.protocols.ldap.internal.LdapMessage;
 import dev.portqry.protocols.ldap.LdapResponder;
 import io.netty.buffer.Unpooled;
 import java.io.ByteArrayOutputStream;

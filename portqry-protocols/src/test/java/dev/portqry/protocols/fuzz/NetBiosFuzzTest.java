@@ -3,7 +3,7 @@ package dev.portqry.protocols.fuzz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portqry.protocols.netbios.NetBiosResponder;
-import dev.portqry.protocols.netbios.NodeStatusResponse;
+import dev.portqry.protocols.netbios.NodeStatusResult;
 import org.junit.jupiter.api.Test;
 
 /** NetBIOS node status (RFC 1002 4.2.18) under the fuzzer: the decoder, and the conversation over UDP. */
@@ -11,7 +11,7 @@ class NetBiosFuzzTest {
     @Test
     void messages() {
         FuzzReport r = DecoderFuzz.of("NetBIOS node status", Seeds.golden("netbios"))
-                .messages(in -> NodeStatusResponse.decode(in, 10_000));
+                .messages(in -> NodeStatusResult.decode(in, 10_000));
         assertThat(r.typed()).isPositive();
     }
 

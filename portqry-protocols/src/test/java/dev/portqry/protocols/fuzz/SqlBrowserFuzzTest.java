@@ -3,7 +3,7 @@ package dev.portqry.protocols.fuzz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portqry.protocols.sqlbrowser.SqlBrowserResponder;
-import dev.portqry.protocols.sqlbrowser.SqlBrowserResponse;
+import dev.portqry.protocols.sqlbrowser.SqlBrowserResult;
 import org.junit.jupiter.api.Test;
 
 /** SQL Server Browser ([MC-SQLR] 2.2.5 SVR_RESP) under the fuzzer; its replies carry no ID. */
@@ -11,7 +11,7 @@ class SqlBrowserFuzzTest {
     @Test
     void messages() {
         FuzzReport r = DecoderFuzz.of("SQL browser SVR_RESP", Seeds.golden("sqlbrowser"))
-                .messages(in -> SqlBrowserResponse.decode(in, 10_000));
+                .messages(in -> SqlBrowserResult.decode(in, 10_000));
         assertThat(r.typed()).isPositive();
     }
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.portqry.core.PortProbe;
 import dev.portqry.core.PortState;
-import dev.portqry.testkit.LoopbackPeers;
+import dev.portqry.testkit.LoopbackPorts;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -18,8 +18,8 @@ class HealthChecksTest {
 
     @Test
     void runAllJudgesEveryCheckInOrder() throws Exception {
-        try (ServerSocket open = LoopbackPeers.tcpListener(LO); PortProbe probe = PortProbe.builder().build()) {
-            int closed = LoopbackPeers.closedTcpPort(LO);
+        try (ServerSocket open = LoopbackPorts.tcpListener(LO); PortProbe probe = PortProbe.builder().build()) {
+            int closed = LoopbackPorts.closedTcpPort(LO);
             String lo = LO.getHostAddress();
             List<CheckResult> results = HealthChecks.runAll(probe, probe.defaultOptions(), List.of(
                     HealthCheck.builder("open").target(lo).tcp(open.getLocalPort()).build(),

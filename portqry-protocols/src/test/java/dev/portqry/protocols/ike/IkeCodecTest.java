@@ -4,7 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.portqry.core.ProtocolDecodeException;
-import dev.portqry.protocols.greeting.GoldenBytes;
+import dev.portqry.protocols.ike.internal.IkeHeader;
+import dev.portqry.protocols.ike.internal.IkeKePayload;
+import dev.portqry.protocols.ike.internal.IkeMessage;
+import dev.portqry.protocols.ike.internal.IkeNoncePayload;
+import dev.portqry.protocols.ike.internal.IkePayloadType;
+import dev.portqry.protocols.ike.internal.IkeSaInitRequest;
+import dev.portqry.protocols.ike.internal.IkeSaPayload;
+import dev.portqry.testkit.GoldenVectors;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.util.Arrays;
@@ -17,7 +24,7 @@ class IkeCodecTest {
 
     @Test
     void fullSaInitResponse() {
-        IkeMessage m = decode(GoldenBytes.read("ike/sa-init-response.bin"));
+        IkeMessage m = decode(GoldenVectors.raw("ike/sa-init-response.bin"));
         assertThat(m.header().version()).isEqualTo("2.0");
         assertThat(m.header().isResponse()).isTrue();
         assertThat(m.header().exchangeType()).isEqualTo(IkeExchangeType.IKE_SA_INIT);
@@ -30,12 +37,12 @@ class IkeCodecTest {
         assertThat(r.reportLines()).contains("Version: 2.0", "Exchange type: IKE_SA_INIT (34)",
                 "Chosen proposal: AES_CBC-128, AUTH_HMAC_SHA1_96, PRF_HMAC_SHA1, MODP_2048",
                 "Key exchange group: MODP_2048 (14)", "Notify: MULTIPLE_AUTH_SUPPORTED (16404)");
-        assertThat(GoldenBytes.encoded(m::encode)).isEqualTo(GoldenBytes.read("ike/sa-init-response.bin"));
+        assertThat(GoldenVectors.encoded(m::encode)).isEqualTo(GoldenVectors.raw("ike/sa-init-response.bin"));
     }
 
     @Test
     void invalidKePayloadNamesTheWantedGroup() {
-        IkeResult r = IkeResult.of(decode(GoldenBytes.read("ike/invalid-ke.bin")), false);
+        IkeResult r = IkeResult.of(decode(GoldenVectors.raw("ike/invalid-ke.bin")), false);
         assertThat(r.notifies()).containsExactly(IkeNotifyType.INVALID_KE_PAYLOAD);
         assertThat(r.requestedGroup()).hasValue(14);
         assertThat(r.responderSpi()).isEqualTo("0000000000000000");
@@ -44,7 +51,7 @@ class IkeCodecTest {
 
     @Test
     void noProposalChosen() {
-        IkeResult r = IkeResult.of(decode(GoldenBytes.read("ike/no-proposal-chosen.bin")), false);
+        IkeResult r = IkeResult.of(decode(GoldenVectors.raw("ike/no-proposal-chosen.bin")), false);
         assertThat(r.notifies()).containsExactly(IkeNotifyType.NO_PROPOSAL_CHOSEN);
         assertThat(r.chosenProposal()).isEmpty();
     }
@@ -52,7 +59,7 @@ class IkeCodecTest {
     @Test
     void requestRoundTripsAndHasTheRfcLayout() {
         IkeMessage request = IkeSaInitRequest.build(0x0123456789abcdefL, new Random(7));
-        byte[] wire = GoldenBytes.encoded(request::encode);
+        byte[] wire = GoldenVectors.encoded(request::encode);
         IkeMessage back = decode(wire);
         assertThat(back.header().length()).isEqualTo(wire.length);
         assertThat(back.header().flags()).isEqualTo(IkeHeader.INITIATOR);
@@ -67,7 +74,7 @@ class IkeCodecTest {
 
     @Test
     void pythonBuiltRequestThatCharonAcceptedDecodes() {
-        IkeMessage m = decode(GoldenBytes.read("ike/sa-init-request-python.bin"));
+        IkeMessage m = decode(GoldenVectors.raw("ike/sa-init-request-python.bin"));
         assertThat(m.payloads(IkeSaPayload.class).get(0).proposals()).hasSize(2);
         assertThat(m.payloads(IkeNoncePayload.class).get(0).nonce()).hasSize(32);
     }
@@ -95,7 +102,7 @@ class IkeCodecTest {
 
     @Test
     void malformed() {
-        byte[] good = GoldenBytes.read("ike/sa-init-response.bin");
+        byte[] good = GoldenVectors.raw("ike/sa-init-response.bin");
         assertMalformed(Arrays.copyOf(good, 27), "the header needs 28");
         assertMalformed(Arrays.copyOf(good, good.length - 1), "header length 392 outside 28-391");
         byte[] shortLength = good.clone();
@@ -134,7 +141,7 @@ class IkeCodecTest {
     }
 
     private static byte[] noProposalWithNext(int next) {
-        byte[] b = GoldenBytes.read("ike/no-proposal-chosen.bin").clone();
+        byte[] b = GoldenVectors.raw("ike/no-proposal-chosen.bin").clone();
         b[28] = (byte) next;
         return b;
     }

@@ -11,6 +11,7 @@ import dev.portqry.core.Protocol;
 import dev.portqry.core.ResponderSelection;
 import dev.portqry.core.spi.ResponderRegistry;
 import dev.portqry.protocols.greeting.LocalDaemon;
+import dev.portqry.protocols.ike.internal.IkeSaInitRequest;
 import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;

@@ -6,6 +6,7 @@ import dev.portqry.protocols.fuzz.BerSplice;
 import dev.portqry.protocols.fuzz.DecoderFuzz;
 import dev.portqry.protocols.fuzz.FuzzReport;
 import dev.portqry.protocols.fuzz.Seeds;
+import dev.portqry.protocols.kerberos.internal.AsReq;
 import io.netty.buffer.ByteBufUtil;
 import org.junit.jupiter.api.Test;
 

@@ -3,7 +3,7 @@ package dev.portqry.protocols.kerberos;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portqry.protocols.ldap.LdapResultCode;
-import dev.portqry.protocols.ldap.LdapRootDse;
+import dev.portqry.protocols.ldap.RootDseResult;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -26,15 +26,15 @@ class KerberosRealmsTest {
 
     @Test
     void realmFromTheRootDseServiceNameElseTheNamingContext() {
-        LdapRootDse both = new LdapRootDse(List.of(
-                new LdapRootDse.Attribute("defaultNamingContext", List.of("DC=other,DC=test")),
-                new LdapRootDse.Attribute("ldapServiceName", List.of("corp.example.test:dc1$@CORP.EXAMPLE.TEST"))),
+        RootDseResult both = new RootDseResult(List.of(
+                new RootDseResult.Attribute("defaultNamingContext", List.of("DC=other,DC=test")),
+                new RootDseResult.Attribute("ldapServiceName", List.of("corp.example.test:dc1$@CORP.EXAMPLE.TEST"))),
                 LdapResultCode.SUCCESS, "");
         assertThat(KerberosRealms.fromRootDse(both)).contains("CORP.EXAMPLE.TEST");
-        LdapRootDse nc = new LdapRootDse(List.of(
-                new LdapRootDse.Attribute("defaultNamingContext", List.of("OU=x, DC=corp,dc=Example,DC=test"))),
+        RootDseResult nc = new RootDseResult(List.of(
+                new RootDseResult.Attribute("defaultNamingContext", List.of("OU=x, DC=corp,dc=Example,DC=test"))),
                 LdapResultCode.SUCCESS, "");
         assertThat(KerberosRealms.fromRootDse(nc)).contains("CORP.EXAMPLE.TEST");
-        assertThat(KerberosRealms.fromRootDse(new LdapRootDse(List.of(), LdapResultCode.SUCCESS, ""))).isEmpty();
+        assertThat(KerberosRealms.fromRootDse(new RootDseResult(List.of(), LdapResultCode.SUCCESS, ""))).isEmpty();
     }
 }

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.portqry.core.ProtocolDecodeException;
-import dev.portqry.protocols.greeting.GoldenBytes;
+import dev.portqry.protocols.l2tp.internal.L2tpAvp;
+import dev.portqry.protocols.l2tp.internal.L2tpAvpType;
+import dev.portqry.protocols.l2tp.internal.L2tpControlMessage;
+import dev.portqry.testkit.GoldenVectors;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.util.HexFormat;
@@ -15,7 +18,7 @@ class L2tpCodecTest {
 
     @Test
     void sccrpOfXl2tpd() {
-        L2tpControlMessage m = decode(GoldenBytes.read("l2tp/sccrp-xl2tpd.bin"));
+        L2tpControlMessage m = decode(GoldenVectors.raw("l2tp/sccrp-xl2tpd.bin"));
         assertThat(m.tunnelId()).isEqualTo(0x2222);
         assertThat(m.ns()).isZero();
         assertThat(m.nr()).isEqualTo(1);
@@ -29,12 +32,12 @@ class L2tpCodecTest {
         assertThat(r.reportLines()).containsExactly("L2TP query response:", "Message type: SCCRP (2)", "Protocol version: 1.0",
                 "Host name: portqry-lns", "Vendor name: xelerance.com", "Firmware revision: 0x0690",
                 "Assigned tunnel ID: 32308", "======== End of L2TP query response ========");
-        assertThat(GoldenBytes.encoded(m::encode)).isEqualTo(GoldenBytes.read("l2tp/sccrp-xl2tpd.bin"));
+        assertThat(GoldenVectors.encoded(m::encode)).isEqualTo(GoldenVectors.raw("l2tp/sccrp-xl2tpd.bin"));
     }
 
     @Test
     void stopCcnOfXl2tpdRefusingAnUnauthorizedPeer() {
-        L2tpControlMessage m = decode(GoldenBytes.read("l2tp/stopccn-no-authorization.bin"));
+        L2tpControlMessage m = decode(GoldenVectors.raw("l2tp/stopccn-no-authorization.bin"));
         L2tpResult r = L2tpResult.of(m, true);
         assertThat(r.messageType()).isEqualTo(L2tpMessageType.STOPCCN);
         L2tpResultCode rc = r.resultCode().orElseThrow();
@@ -47,17 +50,17 @@ class L2tpCodecTest {
 
     @Test
     void zeroLengthBodies() {
-        L2tpControlMessage before = decode(GoldenBytes.read("l2tp/zlb-before-stopccn.bin"));
+        L2tpControlMessage before = decode(GoldenVectors.raw("l2tp/zlb-before-stopccn.bin"));
         assertThat(before.isZlb()).isTrue();
         assertThat(before.messageType()).isEmpty();
         assertThat(before.nr()).isEqualTo(1);
-        assertThat(decode(GoldenBytes.read("l2tp/zlb-after-stopccn.bin")).isZlb()).isTrue();
+        assertThat(decode(GoldenVectors.raw("l2tp/zlb-after-stopccn.bin")).isZlb()).isTrue();
     }
 
     @Test
     void sccrqMatchesTheVectorBuiltFromTheRfc() {
-        byte[] wire = GoldenBytes.encoded(L2tpControlMessage.sccrq("portqry", 0x1234, "portqry")::encode);
-        assertThat(wire).isEqualTo(GoldenBytes.read("l2tp/sccrq-rfc2661.bin"));
+        byte[] wire = GoldenVectors.encoded(L2tpControlMessage.sccrq("portqry", 0x1234, "portqry")::encode);
+        assertThat(wire).isEqualTo(GoldenVectors.raw("l2tp/sccrq-rfc2661.bin"));
         L2tpControlMessage back = decode(wire);
         assertThat(back.messageType()).contains(L2tpMessageType.SCCRQ);
         assertThat(back.find(L2tpAvpType.HOST_NAME).map(L2tpAvp::text)).contains("portqry");
@@ -65,7 +68,7 @@ class L2tpCodecTest {
 
     @Test
     void stopCcnFarewell() {
-        L2tpControlMessage m = decode(GoldenBytes.encoded(L2tpControlMessage.stopCcn(0x7e34, 0x2222, 1, 1)::encode));
+        L2tpControlMessage m = decode(GoldenVectors.encoded(L2tpControlMessage.stopCcn(0x7e34, 0x2222, 1, 1)::encode));
         assertThat(m.tunnelId()).isEqualTo(0x7e34);
         assertThat(m.messageType()).contains(L2tpMessageType.STOPCCN);
         assertThat(m.find(L2tpAvpType.RESULT_CODE).map(L2tpResultCode::decode).map(L2tpResultCode::result)).contains(1);

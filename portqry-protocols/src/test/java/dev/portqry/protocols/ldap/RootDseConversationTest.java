@@ -8,6 +8,10 @@ import dev.portqry.core.ProtocolDecodeException;
 import dev.portqry.core.Protocol;
 import dev.portqry.core.spi.Step;
 import dev.portqry.protocols.FakeContext;
+import dev.portqry.protocols.ldap.internal.LdapMessage;
+import dev.portqry.protocols.ldap.internal.SearchResultDone;
+import dev.portqry.protocols.ldap.internal.UnknownProtocolOp;
+import dev.portqry.testkit.GoldenVectors;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -27,9 +31,9 @@ class RootDseConversationTest {
         }
     }
 
-    private static LdapRootDse result(Step step) {
+    private static RootDseResult result(Step step) {
         assertThat(step).isInstanceOf(Step.Done.class);
-        return (LdapRootDse) ((Step.Done) step).result();
+        return (RootDseResult) ((Step.Done) step).result();
     }
 
     private static RootDseConversation started(Protocol protocol, int messageId) {
@@ -49,14 +53,14 @@ class RootDseConversationTest {
 
     @Test
     void sendsTheRootDseSearch() {
-        RootDseConversation c = new RootDseConversation(FakeContext.of(Protocol.TCP, 389), Golden.TCP_ID);
-        assertThat(start(c)).isEqualTo(Golden.bytes("tcp389.request.bin"));
+        RootDseConversation c = new RootDseConversation(FakeContext.of(Protocol.TCP, 389), LdapCaptures.TCP_ID);
+        assertThat(start(c)).isEqualTo(GoldenVectors.raw("ldap/tcp389.request.bin"));
     }
 
     @Test
     void tcpReplyArrivingOneByteAtATime() {
-        RootDseConversation c = started(Protocol.TCP, Golden.TCP_ID);
-        byte[] golden = Golden.bytes("tcp389.bin");
+        RootDseConversation c = started(Protocol.TCP, LdapCaptures.TCP_ID);
+        byte[] golden = GoldenVectors.raw("ldap/tcp389.bin");
         ByteBuf cumulation = Unpooled.buffer();
         try {
             for (int i = 0; i < golden.length - 1; i++) {
@@ -64,7 +68,7 @@ class RootDseConversationTest {
                 assertThat(c.onReceive(cumulation)).as("after %d bytes", i + 1).isSameAs(Step.needMore());
             }
             cumulation.writeByte(golden[golden.length - 1]);
-            LdapRootDse dse = result(c.onReceive(cumulation));
+            RootDseResult dse = result(c.onReceive(cumulation));
             assertThat(dse.defaultNamingContext()).contains("DC=corp,DC=example,DC=test");
             assertThat(dse.dnsHostName()).contains("dc1.corp.example.test");
             assertThat(cumulation.isReadable()).isFalse();
@@ -75,8 +79,8 @@ class RootDseConversationTest {
 
     @Test
     void tcpGlobalCatalogReplyInOneRead() {
-        RootDseConversation c = started(Protocol.TCP, Golden.GC_ID);
-        LdapRootDse dse = result(feed(c, Golden.bytes("tcp3268.bin")));
+        RootDseConversation c = started(Protocol.TCP, LdapCaptures.GC_ID);
+        RootDseResult dse = result(feed(c, GoldenVectors.raw("ldap/tcp3268.bin")));
         assertThat(dse.isGlobalCatalogReady()).contains(true);
         assertThat(dse.resultCode().isSuccess()).isTrue();
     }
@@ -84,7 +88,7 @@ class RootDseConversationTest {
     @Test
     void tcpReplyToAnotherMessageIdIsAnError() {
         RootDseConversation c = started(Protocol.TCP, 99);
-        assertThatThrownBy(() -> feed(c, Golden.bytes("tcp389.bin")))
+        assertThatThrownBy(() -> feed(c, GoldenVectors.raw("ldap/tcp389.bin")))
                 .isInstanceOf(ProtocolDecodeException.class).hasMessageContaining("messageID 4660");
     }
 
@@ -100,63 +104,63 @@ class RootDseConversationTest {
 
     @Test
     void tcpCloseBeforeTheEndIsAnError() {
-        RootDseConversation c = started(Protocol.TCP, Golden.TCP_ID);
-        byte[] golden = Golden.bytes("tcp389.bin");
-        int entry = Golden.firstMessageLength(golden);
+        RootDseConversation c = started(Protocol.TCP, LdapCaptures.TCP_ID);
+        byte[] golden = GoldenVectors.raw("ldap/tcp389.bin");
+        int entry = LdapCaptures.firstMessageLength(golden);
         assertThat(feed(c, Arrays.copyOf(golden, entry))).isSameAs(Step.needMore());
         assertThatThrownBy(c::onPeerClosed).isInstanceOf(ProtocolDecodeException.class).hasMessageContaining("SearchResultDone");
     }
 
     @Test
     void udpDatagramWithEntryAndDone() {
-        RootDseConversation c = new RootDseConversation(FakeContext.of(Protocol.UDP, 389), Golden.UDP_ID);
-        assertThat(start(c)).isEqualTo(Golden.bytes("udp389.request.bin"));
-        LdapRootDse dse = result(feed(c, Golden.bytes("udp389.bin")));
+        RootDseConversation c = new RootDseConversation(FakeContext.of(Protocol.UDP, 389), LdapCaptures.UDP_ID);
+        assertThat(start(c)).isEqualTo(GoldenVectors.raw("ldap/udp389.request.bin"));
+        RootDseResult dse = result(feed(c, GoldenVectors.raw("ldap/udp389.bin")));
         assertThat(dse.defaultNamingContext()).contains("DC=corp,DC=example,DC=test");
         assertThat(dse.dnsHostName()).contains("dc1.corp.example.test");
     }
 
     @Test
     void udpEntryAndDoneInSeparateDatagrams() {
-        RootDseConversation c = started(Protocol.UDP, Golden.UDP_ID);
-        byte[] golden = Golden.bytes("udp389.bin");
-        int entry = Golden.firstMessageLength(golden);
+        RootDseConversation c = started(Protocol.UDP, LdapCaptures.UDP_ID);
+        byte[] golden = GoldenVectors.raw("ldap/udp389.bin");
+        int entry = LdapCaptures.firstMessageLength(golden);
         assertThat(feed(c, Arrays.copyOf(golden, entry))).isSameAs(Step.needMore());
-        LdapRootDse dse = result(feed(c, Arrays.copyOfRange(golden, entry, golden.length)));
+        RootDseResult dse = result(feed(c, Arrays.copyOfRange(golden, entry, golden.length)));
         assertThat(dse.namingContexts()).hasSize(5);
     }
 
     @Test
     void udpDatagramForAnotherMessageIdIsIgnored() {
         RootDseConversation c = started(Protocol.UDP, 8);
-        assertThat(feed(c, Golden.bytes("udp389.bin"))).isSameAs(Step.needMore());
+        assertThat(feed(c, GoldenVectors.raw("ldap/udp389.bin"))).isSameAs(Step.needMore());
         byte[] done = new LdapMessage(8, new SearchResultDone(LdapResultCode.SUCCESS, "", "", List.of())).toByteArray();
         assertThat(result(feed(c, done)).attributes()).isEmpty();
     }
 
     @Test
     void udpRetryForgetsEntriesOfTheEarlierAttempt() {
-        RootDseConversation c = started(Protocol.UDP, Golden.UDP_ID);
-        byte[] golden = Golden.bytes("udp389.bin");
-        int entry = Golden.firstMessageLength(golden);
+        RootDseConversation c = started(Protocol.UDP, LdapCaptures.UDP_ID);
+        byte[] golden = GoldenVectors.raw("ldap/udp389.bin");
+        int entry = LdapCaptures.firstMessageLength(golden);
         feed(c, Arrays.copyOf(golden, entry));
         start(c);
-        LdapRootDse dse = result(feed(c, golden));
+        RootDseResult dse = result(feed(c, golden));
         assertThat(dse.values("defaultNamingContext")).hasSize(1);
     }
 
     @Test
     void udpTruncatedDatagramIsAnError() {
-        RootDseConversation c = started(Protocol.UDP, Golden.UDP_ID);
-        byte[] golden = Golden.bytes("udp389.bin");
+        RootDseConversation c = started(Protocol.UDP, LdapCaptures.UDP_ID);
+        byte[] golden = GoldenVectors.raw("ldap/udp389.bin");
         assertThatThrownBy(() -> feed(c, Arrays.copyOf(golden, golden.length / 2)))
                 .isInstanceOf(ProtocolDecodeException.class).hasMessageContaining("LDAP");
     }
 
     @Test
     void refusedSearchIsReportedInTheResult() {
-        RootDseConversation c = started(Protocol.TCP, Golden.NEEDS_BIND_ID);
-        LdapRootDse dse = result(feed(c, Golden.bytes("tcp389-needs-bind.bin")));
+        RootDseConversation c = started(Protocol.TCP, LdapCaptures.NEEDS_BIND_ID);
+        RootDseResult dse = result(feed(c, GoldenVectors.raw("ldap/tcp389-needs-bind.bin")));
         assertThat(dse.resultCode()).isEqualTo(LdapResultCode.OPERATIONS_ERROR);
         assertThat(dse.diagnosticMessage()).contains("without authentication");
         assertThat(dse.attributes()).isEmpty();
@@ -169,9 +173,9 @@ class RootDseConversationTest {
     @Test
     void valuesBeyondMaxEntriesAreAnError() {
         RootDseConversation c = new RootDseConversation(
-                FakeContext.of(Protocol.UDP, 389, ProbeOptions.builder().maxEntries(30).build()), Golden.UDP_ID);
+                FakeContext.of(Protocol.UDP, 389, ProbeOptions.builder().maxEntries(30).build()), LdapCaptures.UDP_ID);
         start(c);
-        assertThatThrownBy(() -> feed(c, Golden.bytes("udp389.bin")))
+        assertThatThrownBy(() -> feed(c, GoldenVectors.raw("ldap/udp389.bin")))
                 .isInstanceOf(ProtocolDecodeException.class).hasMessageContaining("more than 30");
     }
 

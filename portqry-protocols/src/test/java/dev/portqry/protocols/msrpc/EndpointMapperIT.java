@@ -50,15 +50,15 @@ class EndpointMapperIT {
         }
     }
 
-    private EndpointMapperDump dump(PortStatus s) {
-        return s.result(EndpointMapperDump.class).orElseThrow(() -> new AssertionError("no dump: " + s.responder()));
+    private EndpointMapperResult dump(PortStatus s) {
+        return s.result(EndpointMapperResult.class).orElseThrow(() -> new AssertionError("no dump: " + s.responder()));
     }
 
     @Test
     void port135IsSelectedAutomaticallyAndDumpsEveryEntry() {
         PortStatus s = probe.probe(dc, Protocol.TCP, 135, opts).join();
         assertThat(s.state()).isEqualTo(PortState.LISTENING);
-        EndpointMapperDump dump = dump(s);
+        EndpointMapperResult dump = dump(s);
         assertThat(dump.truncated()).isFalse();
         assertThat(dump.endpoints()).isNotEmpty();
         assertThat(dump.reportLines().get(0)).isEqualTo("Server's response:");
@@ -73,7 +73,7 @@ class EndpointMapperIT {
                 .collect(Collectors.toSet());
         long theirCount = lines.stream().filter(l -> RPCCLIENT_LINE.matcher(l).matches()).count();
         assumeTrue(theirCount > 0, "rpcclient listed nothing: " + lines);
-        EndpointMapperDump dump = dump(probe.probe(dc, Protocol.TCP, 135, opts).join());
+        EndpointMapperResult dump = dump(probe.probe(dc, Protocol.TCP, 135, opts).join());
         assertThat(dump.endpoints()).hasSize((int) theirCount);
         assertThat(dump.endpoints().stream().map(e -> key(e.protocolSequence().name(), e.endpoint(),
                 e.interfaceId().uuid().toString(), e.interfaceId().majorVersion(), e.annotation())).collect(Collectors.toSet()))
@@ -86,7 +86,7 @@ class EndpointMapperIT {
 
     @Test
     void everyTcpPortListedIsOneTheDcListensOn() throws Exception {
-        EndpointMapperDump dump = dump(probe.probe(dc, Protocol.TCP, 135, opts).join());
+        EndpointMapperResult dump = dump(probe.probe(dc, Protocol.TCP, 135, opts).join());
         Set<Integer> listening = new TreeSet<>();
         Pattern local = Pattern.compile("^LISTEN\\s+\\d+\\s+\\d+\\s+(\\S+):(\\d+)\\s");
         for (String line : run(List.of("ss", "-Hltn"))) {
@@ -106,9 +106,9 @@ class EndpointMapperIT {
     void eptMapFindsDrsuapi() {
         RpcInterfaceId drs = WellKnownInterfaces.parse("DRSUAPI");
         PortStatus s = EndpointMapper.map(probe, dc.getHostAddress(), 135, drs, opts).join();
-        EndpointMapping m = s.result(EndpointMapping.class).orElseThrow(() -> new AssertionError(s.responder()));
+        EndpointMapResult m = s.result(EndpointMapResult.class).orElseThrow(() -> new AssertionError(s.responder()));
         assertThat(m.tcpPorts()).isNotEmpty();
-        EndpointMapperDump dump = dump(probe.probe(dc, Protocol.TCP, 135, opts).join());
+        EndpointMapperResult dump = dump(probe.probe(dc, Protocol.TCP, 135, opts).join());
         List<Integer> fromDump = dump.endpointsOf(drs).stream().flatMapToInt(e -> e.tcpPort().stream()).boxed().toList();
         assertThat(fromDump).containsAll(m.tcpPorts());
     }

@@ -2,7 +2,7 @@ package dev.portqry.protocols.msrpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.portqry.testkit.LoopbackPeers;
+
 import dev.portqry.core.PortProbe;
 import dev.portqry.core.PortState;
 import dev.portqry.core.PortStatus;
@@ -11,6 +11,7 @@ import dev.portqry.core.Protocol;
 import dev.portqry.core.ResponderOutcome;
 import dev.portqry.core.spi.ResponderRegistry;
 import dev.portqry.protocols.msrpc.internal.EpmTestServer;
+import dev.portqry.testkit.LoopbackPorts;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -33,8 +34,8 @@ class EndpointMapperLoopbackTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        listening = LoopbackPeers.tcpListener(LO);
-        closedPort = LoopbackPeers.closedTcpPort(LO);
+        listening = LoopbackPorts.tcpListener(LO);
+        closedPort = LoopbackPorts.closedTcpPort(LO);
         UUID nil = new UUID(0, 0);
         List<RpcEndpoint> eps = List.of(
                 new RpcEndpoint(nil, WellKnownInterfaces.parse("DRSUAPI"), "drsuapi", ProtocolSequence.NCACN_IP_TCP,
@@ -60,7 +61,7 @@ class EndpointMapperLoopbackTest {
     void tcpDumpThroughTheEngine() {
         PortStatus s = EndpointMapper.dump(probe, LO.getHostAddress(), Protocol.TCP, server.tcpPort(), OPTS).join();
         assertThat(s.state()).isEqualTo(PortState.LISTENING);
-        EndpointMapperDump dump = s.result(EndpointMapperDump.class).orElseThrow(() -> new AssertionError(s.responder()));
+        EndpointMapperResult dump = s.result(EndpointMapperResult.class).orElseThrow(() -> new AssertionError(s.responder()));
         assertThat(dump.endpoints()).hasSize(4);
         assertThat(dump.pages()).isEqualTo(2);
         assertThat(dump.reportLines()).contains("UUID: e3514235-4b06-11d1-ab04-00c04fc2dcd2 drsuapi",
@@ -72,7 +73,7 @@ class EndpointMapperLoopbackTest {
         PortStatus s = EndpointMapper.dump(probe, LO.getHostAddress(), Protocol.UDP, server.udpPort(), OPTS).join();
         assertThat(s.initialState()).isEqualTo(PortState.LISTENING_OR_FILTERED);
         assertThat(s.state()).isEqualTo(PortState.LISTENING);
-        EndpointMapperDump dump = s.result(EndpointMapperDump.class).orElseThrow(() -> new AssertionError(s.responder()));
+        EndpointMapperResult dump = s.result(EndpointMapperResult.class).orElseThrow(() -> new AssertionError(s.responder()));
         assertThat(dump.endpoints()).hasSize(4);
         assertThat(dump.tcpPorts()).containsExactlyInAnyOrder(listening.getLocalPort(), closedPort).isSortedAccordingTo(Integer::compare);
     }
@@ -80,11 +81,11 @@ class EndpointMapperLoopbackTest {
     @Test
     void mapThroughTheEngine() {
         PortStatus s = EndpointMapper.map(probe, LO.getHostAddress(), server.tcpPort(), WellKnownInterfaces.parse("DRSUAPI"), OPTS).join();
-        EndpointMapping m = s.result(EndpointMapping.class).orElseThrow(() -> new AssertionError(s.responder()));
+        EndpointMapResult m = s.result(EndpointMapResult.class).orElseThrow(() -> new AssertionError(s.responder()));
         assertThat(m.tcpPorts()).containsExactly(listening.getLocalPort());
         PortStatus none = EndpointMapper.map(probe, LO.getHostAddress(), server.tcpPort(),
                 WellKnownInterfaces.parse("SPOOLSS"), OPTS).join();
-        assertThat(none.result(EndpointMapping.class).orElseThrow().endpoints()).isEmpty();
+        assertThat(none.result(EndpointMapResult.class).orElseThrow().endpoints()).isEmpty();
     }
 
     @Test

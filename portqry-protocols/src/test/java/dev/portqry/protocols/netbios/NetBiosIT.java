@@ -22,7 +22,7 @@ class NetBiosIT {
         try (PortProbe probe = PortProbe.builder().responders(ResponderRegistry.builder().add(new NetBiosResponder()).build()).build()) {
             PortStatus st = probe.probe(tb.address("dc.address"), Protocol.UDP, 137).get();
             assertThat(st.state()).isEqualTo(PortState.LISTENING);
-            NodeStatusResponse r = st.result(NodeStatusResponse.class).orElseThrow(() -> new AssertionError(st.toString()));
+            NodeStatusResult r = st.result(NodeStatusResult.class).orElseThrow(() -> new AssertionError(st.toString()));
             assertThat(r.names()).anySatisfy(n -> {
                 assertThat(n.name()).isEqualTo(host);
                 assertThat(n.suffix()).isZero();

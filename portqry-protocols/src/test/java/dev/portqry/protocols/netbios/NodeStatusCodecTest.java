@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.portqry.core.ProtocolDecodeException;
-import dev.portqry.protocols.GoldenHex;
 import dev.portqry.protocols.WireBytes;
+import dev.portqry.protocols.netbios.internal.NodeStatusRequest;
+import dev.portqry.testkit.GoldenVectors;
 import io.netty.buffer.UnpooledByteBufAllocator;
 import org.junit.jupiter.api.Test;
 
@@ -13,20 +14,20 @@ import org.junit.jupiter.api.Test;
 class NodeStatusCodecTest {
     private static final String GOLDEN = "netbios/samba-nbstat.hex";
 
-    private static NodeStatusResponse decode(byte[] bytes, int maxEntries) {
-        return WireBytes.decode(bytes, buf -> NodeStatusResponse.decode(buf, maxEntries));
+    private static NodeStatusResult decode(byte[] bytes, int maxEntries) {
+        return WireBytes.decode(bytes, buf -> NodeStatusResult.decode(buf, maxEntries));
     }
 
     @Test
     void encodesTheCapturedRequest() {
         byte[] out = WireBytes.drain(new NodeStatusRequest(0x6b01).encode(UnpooledByteBufAllocator.DEFAULT));
-        assertThat(out).isEqualTo(GoldenHex.query(GOLDEN));
+        assertThat(out).isEqualTo(GoldenVectors.query(GOLDEN));
         assertThat(WireBytes.decode(out, NodeStatusRequest::decode)).isEqualTo(new NodeStatusRequest(0x6b01));
     }
 
     @Test
     void decodesSambasNameTableAndMac() {
-        NodeStatusResponse r = decode(GoldenHex.reply(GOLDEN), 100);
+        NodeStatusResult r = decode(GoldenVectors.hex(GOLDEN), 100);
         assertThat(r.transactionId()).isEqualTo(0x6b01);
         assertThat(r.macAddress()).isEqualTo("f0b73256687f");
         assertThat(r.names()).extracting(n -> n.name() + n.suffixText()).containsExactly(
@@ -54,23 +55,23 @@ class NodeStatusCodecTest {
 
     @Test
     void everyTruncationIsADecodeError() {
-        byte[] full = GoldenHex.reply(GOLDEN);
+        byte[] full = GoldenVectors.hex(GOLDEN);
         int minimal = 12 + 34 + 10 + 1 + 8 * 18 + 6;   // header, RR_NAME, RR fields, count, names, unit ID
-        WireBytes.assertEveryTruncationFails(full, minimal, buf -> NodeStatusResponse.decode(buf, 100));
+        WireBytes.assertEveryTruncationFails(full, minimal, buf -> NodeStatusResult.decode(buf, 100));
     }
 
     @Test
     void aNameCountBeyondTheRdataIsRejected() {
-        byte[] b = GoldenHex.reply(GOLDEN);
+        byte[] b = GoldenVectors.hex(GOLDEN);
         b[56] = (byte) 0xff;                           // NUM_NAMES: 255 names cannot fit in 191 bytes
         assertThatThrownBy(() -> decode(b, 1000)).isInstanceOf(ProtocolDecodeException.class)
                 .hasMessageContaining("cannot hold 255 names");
-        assertThatThrownBy(() -> decode(GoldenHex.reply(GOLDEN), 3)).hasMessageContaining("8 names exceed the cap of 3");
+        assertThatThrownBy(() -> decode(GoldenVectors.hex(GOLDEN), 3)).hasMessageContaining("8 names exceed the cap of 3");
     }
 
     @Test
     void anRdLengthPastTheEndIsRejected() {
-        byte[] b = GoldenHex.reply(GOLDEN);
+        byte[] b = GoldenVectors.hex(GOLDEN);
         b[54] = (byte) 0xff;                           // RDLENGTH 0xffbf
         assertThatThrownBy(() -> decode(b, 100)).isInstanceOf(ProtocolDecodeException.class)
                 .hasMessageContaining("RDLENGTH 65471");
@@ -78,18 +79,18 @@ class NodeStatusCodecTest {
 
     @Test
     void otherMessagesAreRejected() {
-        assertThatThrownBy(() -> decode(GoldenHex.query(GOLDEN), 100)).hasMessageContaining("not a response");
-        byte[] b = GoldenHex.reply(GOLDEN);
+        assertThatThrownBy(() -> decode(GoldenVectors.query(GOLDEN), 100)).hasMessageContaining("not a response");
+        byte[] b = GoldenVectors.hex(GOLDEN);
         b[3] = 0x03;                                   // RCODE 3
         assertThatThrownBy(() -> decode(b, 100)).hasMessageContaining("RCODE 3");
-        byte[] nb = GoldenHex.reply(GOLDEN);
+        byte[] nb = GoldenVectors.hex(GOLDEN);
         nb[47] = 0x20;                                 // RR_TYPE NB instead of NBSTAT
         assertThatThrownBy(() -> decode(nb, 100)).hasMessageContaining("is not NBSTAT");
     }
 
     @Test
     void randomCorruptionOnlyEverRaisesDecodeErrors() {
-        WireBytes.assertCorruptionOnlyRaisesDecodeErrors(GoldenHex.reply(GOLDEN), 137, 3,
-                buf -> NodeStatusResponse.decode(buf, 100));
+        WireBytes.assertCorruptionOnlyRaisesDecodeErrors(GoldenVectors.hex(GOLDEN), 137, 3,
+                buf -> NodeStatusResult.decode(buf, 100));
     }
 }

@@ -8,7 +8,8 @@ import dev.portqry.core.Protocol;
 import dev.portqry.core.spi.Conversation;
 import dev.portqry.core.spi.Step;
 import dev.portqry.protocols.FakeContext;
-import dev.portqry.protocols.GoldenHex;
+import dev.portqry.protocols.smb.internal.Smb2NegotiateRequest;
+import dev.portqry.testkit.GoldenVectors;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.time.Instant;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /** SMB2 NEGOTIATE encoding and decoding against Samba's captured answers, and malformed variants. */
 class SmbCodecTest {
-    private static final byte[] RESPONSE_445 = GoldenHex.hex("smb/negotiate-response-445.hex");
+    private static final byte[] RESPONSE_445 = GoldenVectors.hex("smb/negotiate-response-445.hex");
 
     /** The SMB2 message of the 445 vector, without its 4-byte transport header. */
     private static Smb2NegotiateResponse decode(byte[] framed) {
@@ -41,7 +42,7 @@ class SmbCodecTest {
         byte[] bytes = new byte[out.readableBytes()];
         out.readBytes(bytes);
         out.release();
-        assertThat(bytes).isEqualTo(GoldenHex.hex("smb/negotiate-request.hex"));
+        assertThat(bytes).isEqualTo(GoldenVectors.hex("smb/negotiate-request.hex"));
         assertThat(bytes).hasSize(4 + 174);
     }
 
@@ -66,7 +67,7 @@ class SmbCodecTest {
     private static SmbResult replay(int port, String golden) {
         Conversation c = new SmbResponder().open(FakeContext.of(Protocol.TCP, port));
         c.start().release();
-        ByteBuf in = Unpooled.wrappedBuffer(GoldenHex.hex(golden));
+        ByteBuf in = Unpooled.wrappedBuffer(GoldenVectors.hex(golden));
         try {
             for (int i = 0; i < 4; i++) {
                 Step s = c.onReceive(in);
@@ -90,7 +91,7 @@ class SmbCodecTest {
         byte[] bytes = new byte[first.readableBytes()];
         first.readBytes(bytes);
         first.release();
-        assertThat(bytes).isEqualTo(GoldenHex.hex("smb/multi-protocol-negotiate-request.hex"));
+        assertThat(bytes).isEqualTo(GoldenVectors.hex("smb/multi-protocol-negotiate-request.hex"));
     }
 
     @Test
@@ -180,7 +181,7 @@ class SmbCodecTest {
 
     @Test
     void malformedSmb1AnswersAreDecodeErrors() {
-        byte[] frame = GoldenHex.hex("smb/smb1-only-exchange-445.hex");
+        byte[] frame = GoldenVectors.hex("smb/smb1-only-exchange-445.hex");
         byte[] smb1 = Arrays.copyOfRange(frame, 4, frame.length);
         for (byte[] bad : new byte[][] {
             patch(smb1, 4, 0x73),                              // SESSION_SETUP_ANDX, not NEGOTIATE

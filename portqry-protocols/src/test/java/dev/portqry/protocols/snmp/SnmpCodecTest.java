@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.portqry.core.ProtocolDecodeException;
-import dev.portqry.protocols.GoldenHex;
 import dev.portqry.protocols.WireBytes;
 import dev.portqry.protocols.ber.BerReader;
 import dev.portqry.protocols.ber.BerWriter;
+import dev.portqry.protocols.snmp.internal.SnmpGetRequest;
+import dev.portqry.testkit.GoldenVectors;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.buffer.UnpooledByteBufAllocator;
@@ -31,17 +32,17 @@ class SnmpCodecTest {
     @Test
     void encodesTheCapturedRequests() {
         assertThat(encode(new SnmpGetRequest(SnmpVersion.V2C, "portqry-ro", 1297048577, SnmpGetRequest.SYSTEM_OIDS)))
-                .isEqualTo(GoldenHex.query("snmp/netsnmp-v2c-system.hex"));
+                .isEqualTo(GoldenVectors.query("snmp/netsnmp-v2c-system.hex"));
         assertThat(encode(new SnmpGetRequest(SnmpVersion.V1, "portqry-ro", 1297048578, SnmpGetRequest.SYSTEM_OIDS)))
-                .isEqualTo(GoldenHex.query("snmp/netsnmp-v1-system.hex"));
+                .isEqualTo(GoldenVectors.query("snmp/netsnmp-v1-system.hex"));
         assertThat(encode(new SnmpGetRequest(SnmpVersion.V2C, "portqry-ro", 1297048581, List.of("1.3.6.1.6.3.15.1.1.4.0",
                 "1.3.6.1.2.1.2.2.1.5.1", "1.3.6.1.6.3.10.2.1.1.0", "1.3.6.1.2.1.4.20.1.1.127.0.0.1", "1.3.6.1.2.1.31.1.1.1.6.1"))))
-                .isEqualTo(GoldenHex.query("snmp/netsnmp-v2c-types.hex"));
+                .isEqualTo(GoldenVectors.query("snmp/netsnmp-v2c-types.hex"));
     }
 
     @Test
     void decodesTheSystemGroup() {
-        SnmpResult r = decode(GoldenHex.reply("snmp/netsnmp-v2c-system.hex"));
+        SnmpResult r = decode(GoldenVectors.hex("snmp/netsnmp-v2c-system.hex"));
         assertThat(r.version()).isEqualTo(SnmpVersion.V2C);
         assertThat(r.community()).isEqualTo("portqry-ro");
         assertThat(r.requestId()).isEqualTo(1297048577);
@@ -63,14 +64,14 @@ class SnmpCodecTest {
 
     @Test
     void decodesV1() {
-        SnmpResult r = decode(GoldenHex.reply("snmp/netsnmp-v1-system.hex"));
+        SnmpResult r = decode(GoldenVectors.hex("snmp/netsnmp-v1-system.hex"));
         assertThat(r.version()).isEqualTo(SnmpVersion.V1);
         assertThat(r.varBinds()).hasSize(4);
     }
 
     @Test
     void decodesV1NoSuchNameAsAnErrorStatus() {
-        SnmpResult r = decode(GoldenHex.reply("snmp/netsnmp-v1-nosuchname.hex"));
+        SnmpResult r = decode(GoldenVectors.hex("snmp/netsnmp-v1-nosuchname.hex"));
         assertThat(r.errorStatus()).isEqualTo(SnmpErrorStatus.NO_SUCH_NAME);
         assertThat(r.errorIndex()).isEqualTo(2);
         assertThat(r.reportLines()).contains("Error status: noSuchName (2) at variable 2");
@@ -79,7 +80,7 @@ class SnmpCodecTest {
 
     @Test
     void decodesV2Exceptions() {
-        SnmpResult r = decode(GoldenHex.reply("snmp/netsnmp-v2c-exceptions.hex"));
+        SnmpResult r = decode(GoldenVectors.hex("snmp/netsnmp-v2c-exceptions.hex"));
         assertThat(r.varBinds()).extracting(SnmpVarBind::toString).containsExactly(
                 "sysName.0 = STRING: pq-golden-agent",
                 "1.3.6.1.2.1.1.99.0 = noSuchObject",
@@ -89,7 +90,7 @@ class SnmpCodecTest {
 
     @Test
     void decodesCountersGaugesAddressesAndBinaryStrings() {
-        SnmpResult r = decode(GoldenHex.reply("snmp/netsnmp-v2c-types.hex"));
+        SnmpResult r = decode(GoldenVectors.hex("snmp/netsnmp-v2c-types.hex"));
         assertThat(r.varBinds()).extracting(v -> v.value().toString()).containsExactly(
                 "Counter32: 0",
                 "Gauge32: 10000000",
@@ -101,7 +102,7 @@ class SnmpCodecTest {
 
     @Test
     void everyTruncationIsADecodeError() {
-        byte[] full = GoldenHex.reply("snmp/netsnmp-v2c-system.hex");
+        byte[] full = GoldenVectors.hex("snmp/netsnmp-v2c-system.hex");
         WireBytes.assertEveryTruncationFails(full, full.length, buf -> SnmpResult.decode(buf, 100));
     }
 
@@ -117,7 +118,7 @@ class SnmpCodecTest {
         // version 3 is not community-based
         assertThatThrownBy(() -> decode(hex.parseHex("3003020103"))).hasMessageContaining("version 3");
         // a GetRequest is not a response
-        assertThatThrownBy(() -> decode(GoldenHex.query("snmp/netsnmp-v2c-system.hex"))).hasMessageContaining("not a Response");
+        assertThatThrownBy(() -> decode(GoldenVectors.query("snmp/netsnmp-v2c-system.hex"))).hasMessageContaining("not a Response");
     }
 
     @Test
@@ -169,7 +170,7 @@ class SnmpCodecTest {
 
     @Test
     void randomCorruptionOnlyEverRaisesDecodeErrors() {
-        WireBytes.assertCorruptionOnlyRaisesDecodeErrors(GoldenHex.reply("snmp/netsnmp-v2c-types.hex"), 161, 3,
+        WireBytes.assertCorruptionOnlyRaisesDecodeErrors(GoldenVectors.hex("snmp/netsnmp-v2c-types.hex"), 161, 3,
                 buf -> SnmpResult.decode(buf, 100));
     }
 

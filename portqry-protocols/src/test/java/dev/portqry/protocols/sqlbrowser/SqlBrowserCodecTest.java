@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.portqry.core.ProtocolDecodeException;
-import dev.portqry.protocols.GoldenHex;
 import dev.portqry.protocols.WireBytes;
+import dev.portqry.protocols.sqlbrowser.internal.SqlBrowserRequest;
+import dev.portqry.testkit.GoldenVectors;
 import io.netty.buffer.UnpooledByteBufAllocator;
 import java.nio.charset.StandardCharsets;
 import java.util.OptionalInt;
@@ -14,8 +15,8 @@ import org.junit.jupiter.api.Test;
 /** MC-SQLR requests and SVR_RESP decoding against vectors built from the spec. */
 class SqlBrowserCodecTest {
 
-    private static SqlBrowserResponse decode(byte[] bytes, int maxEntries) {
-        return WireBytes.decode(bytes, buf -> SqlBrowserResponse.decode(buf, maxEntries));
+    private static SqlBrowserResult decode(byte[] bytes, int maxEntries) {
+        return WireBytes.decode(bytes, buf -> SqlBrowserResult.decode(buf, maxEntries));
     }
 
     private static byte[] svrResp(String data) {
@@ -34,7 +35,7 @@ class SqlBrowserCodecTest {
 
     @Test
     void encodesRequests() {
-        assertThat(encode(SqlBrowserRequest.enumerate())).isEqualTo(GoldenHex.query("sqlbrowser/mcsqlr-one-instance.hex"));
+        assertThat(encode(SqlBrowserRequest.enumerate())).isEqualTo(GoldenVectors.query("sqlbrowser/mcsqlr-one-instance.hex"));
         assertThat(encode(new SqlBrowserRequest(SqlBrowserRequest.CLNT_BCAST_EX, ""))).containsExactly(0x02);
         assertThat(encode(SqlBrowserRequest.instance("REPORTS"))).containsExactly(0x04, 'R', 'E', 'P', 'O', 'R', 'T', 'S', 0);
         assertThatThrownBy(() -> SqlBrowserRequest.instance("X".repeat(33))).hasMessageContaining("at most 32 bytes");
@@ -43,7 +44,7 @@ class SqlBrowserCodecTest {
 
     @Test
     void decodesOneInstanceAsPortQryPrintsIt() {
-        SqlBrowserResponse r = decode(GoldenHex.reply("sqlbrowser/mcsqlr-one-instance.hex"), 100);
+        SqlBrowserResult r = decode(GoldenVectors.hex("sqlbrowser/mcsqlr-one-instance.hex"), 100);
         SqlServerInstance i = r.instances().get(0);
         assertThat(i.serverName()).isEqualTo("SQL1");
         assertThat(i.instanceName()).isEqualTo("MSSQLSERVER");
@@ -66,7 +67,7 @@ class SqlBrowserCodecTest {
 
     @Test
     void keepsEveryKeyInOrderAcrossInstances() {
-        SqlBrowserResponse r = decode(GoldenHex.reply("sqlbrowser/mcsqlr-two-instances.hex"), 100);
+        SqlBrowserResult r = decode(GoldenVectors.hex("sqlbrowser/mcsqlr-two-instances.hex"), 100);
         assertThat(r.instances()).hasSize(2);
         SqlServerInstance reports = r.instances().get(1);
         assertThat(reports.properties().keySet())
@@ -92,20 +93,20 @@ class SqlBrowserCodecTest {
 
     @Test
     void everyTruncationIsADecodeError() {
-        byte[] full = GoldenHex.reply("sqlbrowser/mcsqlr-two-instances.hex");
-        WireBytes.assertEveryTruncationFails(full, full.length, buf -> SqlBrowserResponse.decode(buf, 100));
+        byte[] full = GoldenVectors.hex("sqlbrowser/mcsqlr-two-instances.hex");
+        WireBytes.assertEveryTruncationFails(full, full.length, buf -> SqlBrowserResult.decode(buf, 100));
     }
 
     @Test
     void randomCorruptionOnlyEverRaisesDecodeErrors() {
-        WireBytes.assertCorruptionOnlyRaisesDecodeErrors(GoldenHex.reply("sqlbrowser/mcsqlr-two-instances.hex"), 1434, 2,
-                buf -> SqlBrowserResponse.decode(buf, 100));
+        WireBytes.assertCorruptionOnlyRaisesDecodeErrors(GoldenVectors.hex("sqlbrowser/mcsqlr-two-instances.hex"), 1434, 2,
+                buf -> SqlBrowserResult.decode(buf, 100));
     }
 
     @Test
     void instanceDataWithEscapesIsKeptRawAndRenderedEscaped() {
         String evil = "\u001b[2J\u001b[H\u0007\r\nUDP port 1434 is NOT LISTENING";
-        SqlBrowserResponse r = decode(svrResp("ServerName;DB" + evil + ";InstanceName;SQLEXPRESS;IsClustered;No;Version;16.0;tcp;1433;;"), 10);
+        SqlBrowserResult r = decode(svrResp("ServerName;DB" + evil + ";InstanceName;SQLEXPRESS;IsClustered;No;Version;16.0;tcp;1433;;"), 10);
         assertThat(r.instances().get(0).serverName()).isEqualTo("DB" + evil);
         assertThat(String.join("\n", r.reportLines()) + r.summary())
                 .contains("DB\\x1b[2J\\x1b[H\\x07\\r\\nUDP port 1434 is NOT LISTENING")

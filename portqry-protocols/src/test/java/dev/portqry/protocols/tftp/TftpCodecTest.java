@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.portqry.core.ProtocolDecodeException;
-import dev.portqry.protocols.greeting.GoldenBytes;
+import dev.portqry.testkit.GoldenVectors;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.util.HexFormat;
@@ -15,33 +15,33 @@ class TftpCodecTest {
 
     @Test
     void fileNotFound() {
-        TftpError e = (TftpError) decode(GoldenBytes.read("tftp/error-file-not-found.bin"));
+        TftpError e = (TftpError) decode(GoldenVectors.raw("tftp/error-file-not-found.bin"));
         assertThat(e.code()).isEqualTo(TftpErrorCode.FILE_NOT_FOUND);
         assertThat(e.message()).isEqualTo("File not found");
-        assertThat(GoldenBytes.encoded(e::encode)).isEqualTo(GoldenBytes.read("tftp/error-file-not-found.bin"));
+        assertThat(GoldenVectors.encoded(e::encode)).isEqualTo(GoldenVectors.raw("tftp/error-file-not-found.bin"));
     }
 
     @Test
     void otherErrorsOfTftpdHpa() {
-        TftpError mode = (TftpError) decode(GoldenBytes.read("tftp/error-bad-mode.bin"));
+        TftpError mode = (TftpError) decode(GoldenVectors.raw("tftp/error-bad-mode.bin"));
         assertThat(mode.code()).isEqualTo(TftpErrorCode.ILLEGAL_OPERATION);
         assertThat(mode.message()).isEqualTo("Unknown mode");
-        assertThat(((TftpError) decode(GoldenBytes.read("tftp/one-zero-byte.bin"))).message()).isEqualTo("Missing mode");
-        assertThat(((TftpError) decode(GoldenBytes.read("tftp/error-write.bin"))).code().code()).isEqualTo(1);
+        assertThat(((TftpError) decode(GoldenVectors.raw("tftp/one-zero-byte.bin"))).message()).isEqualTo("Missing mode");
+        assertThat(((TftpError) decode(GoldenVectors.raw("tftp/error-write.bin"))).code().code()).isEqualTo(1);
     }
 
     @Test
     void dataBlock() {
-        TftpData d = (TftpData) decode(GoldenBytes.read("tftp/data-hello.bin"));
+        TftpData d = (TftpData) decode(GoldenVectors.raw("tftp/data-hello.bin"));
         assertThat(d.block()).isEqualTo(1);
         assertThat(new String(d.data(), java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("hello from tftpd-hpa\n");
-        assertThat(GoldenBytes.encoded(d::encode)).isEqualTo(GoldenBytes.read("tftp/data-hello.bin"));
+        assertThat(GoldenVectors.encoded(d::encode)).isEqualTo(GoldenVectors.raw("tftp/data-hello.bin"));
     }
 
     @Test
     void readRequestBytes() {
         TftpReadRequest rrq = new TftpReadRequest("portqry-probe-5f3a9c1e.txt", TftpReadRequest.OCTET);
-        byte[] wire = GoldenBytes.encoded(rrq::encode);
+        byte[] wire = GoldenVectors.encoded(rrq::encode);
         // 0001 = RRQ, the name, 00, "octet", 00 (RFC 1350 figure 5-1)
         assertThat(HexFormat.of().formatHex(wire)).isEqualTo("0001"
                 + HexFormat.of().formatHex("portqry-probe-5f3a9c1e.txt".getBytes()) + "00" + "6f6374657400");

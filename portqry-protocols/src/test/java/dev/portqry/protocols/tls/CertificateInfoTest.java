@@ -2,7 +2,7 @@ package dev.portqry.protocols.tls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.portqry.protocols.GoldenHex;
+import dev.portqry.testkit.GoldenVectors;
 import java.io.ByteArrayInputStream;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -15,7 +15,7 @@ class CertificateInfoTest {
 
     static X509Certificate samba() throws Exception {
         return (X509Certificate) CertificateFactory.getInstance("X.509")
-                .generateCertificate(new ByteArrayInputStream(GoldenHex.raw("tls/samba-ldaps-leaf.pem")));
+                .generateCertificate(new ByteArrayInputStream(GoldenVectors.raw("tls/samba-ldaps-leaf.pem")));
     }
 
     @Test

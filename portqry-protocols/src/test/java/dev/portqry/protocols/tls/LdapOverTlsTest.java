@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.portqry.core.ProtocolDecodeException;
-import dev.portqry.protocols.GoldenHex;
 import dev.portqry.protocols.WireBytes;
 import dev.portqry.protocols.ber.BerLimits;
 import dev.portqry.protocols.ber.BerReader;
-import dev.portqry.protocols.ldap.LdapRootDse;
-import dev.portqry.protocols.ldap.RootDseSearch;
-import dev.portqry.protocols.ldap.SearchRequest;
+import dev.portqry.protocols.ldap.RootDseResult;
+import dev.portqry.protocols.ldap.internal.RootDseSearch;
+import dev.portqry.protocols.ldap.internal.SearchRequest;
+import dev.portqry.testkit.GoldenVectors;
 import io.netty.buffer.Unpooled;
 import io.netty.buffer.UnpooledByteBufAllocator;
 import java.util.Arrays;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /** The rootDSE search sent inside TLS, and its answer read from a reply captured from Samba, byte by byte and malformed. */
 class LdapOverTlsTest {
-    private static final byte[] SAMBA = GoldenHex.hex("tls/ldap-rootdse-reply.hex");
+    private static final byte[] SAMBA = GoldenVectors.hex("tls/ldap-rootdse-reply.hex");
     /** The request the LDAPS probe has always sent, one field a line (RFC 4511 4.5.1). */
     private static final String REQUEST = String.join("",
             "3048",                                        // LDAPMessage SEQUENCE, 72 bytes
@@ -42,13 +42,13 @@ class LdapOverTlsTest {
                 BerLimits.DEFAULT.withMaxLength(1 << 20), 1000);
     }
 
-    private static Optional<LdapRootDse> decode(byte[] plain, int length) {
+    private static Optional<RootDseResult> decode(byte[] plain, int length) {
         return WireBytes.decode(Arrays.copyOf(plain, length), search()::readStream);
     }
 
     @Test
     void sambaAnswerIsRead() {
-        LdapRootDse a = decode(SAMBA, SAMBA.length).orElseThrow();
+        RootDseResult a = decode(SAMBA, SAMBA.length).orElseThrow();
         assertThat(a.resultCode().value()).isZero();
         assertThat(a.resultCode().name()).isEqualTo("success");
         assertThat(a.dnsHostName()).contains("dc1.corp.example.test");
@@ -96,7 +96,7 @@ class LdapOverTlsTest {
     void noticeOfDisconnectionEndsTheAnswer() {
         // RFC 4511 4.4.1: ExtendedResponse, messageID 0, resultCode unavailable (52).
         byte[] notice = {0x30, 0x0c, 0x02, 0x01, 0x00, 0x78, 0x07, 0x0a, 0x01, 0x34, 0x04, 0x00, 0x04, 0x00};
-        LdapRootDse a = decode(notice, notice.length).orElseThrow();
+        RootDseResult a = decode(notice, notice.length).orElseThrow();
         assertThat(a.resultCode().name()).isEqualTo("unavailable");
         assertThat(a.dnsHostName()).isEqualTo(Optional.empty());
     }

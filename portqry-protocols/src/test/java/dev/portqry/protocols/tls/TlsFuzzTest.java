@@ -3,13 +3,13 @@ package dev.portqry.protocols.tls;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portqry.core.ProtocolDecodeException;
-import dev.portqry.protocols.GoldenHex;
 import dev.portqry.protocols.ber.BerLimits;
 import dev.portqry.protocols.fuzz.DecoderFuzz;
 import dev.portqry.protocols.fuzz.FuzzReport;
 import dev.portqry.protocols.fuzz.Seeds;
 import dev.portqry.protocols.fuzz.Seeds.Seed;
-import dev.portqry.protocols.ldap.RootDseSearch;
+import dev.portqry.protocols.ldap.internal.RootDseSearch;
+import dev.portqry.testkit.GoldenVectors;
 import io.netty.buffer.ByteBufUtil;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -106,7 +106,7 @@ class TlsFuzzTest {
     }
 
     private static Seed sambaLeaf() {
-        String pem = new String(GoldenHex.raw("tls/samba-ldaps-leaf.pem"), StandardCharsets.US_ASCII);
+        String pem = new String(GoldenVectors.raw("tls/samba-ldaps-leaf.pem"), StandardCharsets.US_ASCII);
         String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
         return new Seed("samba-ldaps-leaf.pem", Base64.getDecoder().decode(base64));
     }
@@ -115,7 +115,7 @@ class TlsFuzzTest {
     static SSLContext serverContext() {
         try {
             KeyStore ks = KeyStore.getInstance("PKCS12");
-            ks.load(new ByteArrayInputStream(GoldenHex.raw("tls/loopback-server.p12")), "portqry".toCharArray());
+            ks.load(new ByteArrayInputStream(GoldenVectors.raw("tls/loopback-server.p12")), "portqry".toCharArray());
             KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
             kmf.init(ks, "portqry".toCharArray());
             SSLContext ctx = SSLContext.getInstance("TLS");

@@ -6,7 +6,7 @@ import dev.portqry.core.PortProbe;
 import dev.portqry.examples.health.HealthMonitor;
 import dev.portqry.examples.integration.PortqryHealth;
 import dev.portqry.protocols.health.HealthCheck;
-import dev.portqry.testkit.LoopbackPeers;
+import dev.portqry.testkit.LoopbackPorts;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -55,12 +55,12 @@ class SpringBootHealthTest {
     @Test
     void actuatorHealthIsUpForAListeningPortAndDownForAClosedOne() throws Exception {
         InetAddress lo = InetAddress.getLoopbackAddress();
-        try (ServerSocket open = LoopbackPeers.tcpListener(lo)) {
+        try (ServerSocket open = LoopbackPorts.tcpListener(lo)) {
             HttpResponse<String> up = health(lo.getHostAddress(), open.getLocalPort());
             assertThat(up.statusCode()).as(up.body()).isEqualTo(200);
             assertThat(up.body()).contains("\"portqry\":{\"status\":\"UP\"").contains("checked-port");
         }
-        HttpResponse<String> down = health(lo.getHostAddress(), LoopbackPeers.closedTcpPort(lo));
+        HttpResponse<String> down = health(lo.getHostAddress(), LoopbackPorts.closedTcpPort(lo));
         assertThat(down.statusCode()).as(down.body()).isEqualTo(503);
         assertThat(down.body()).contains("\"portqry\":{\"status\":\"DOWN\"").contains("NOT LISTENING");
     }

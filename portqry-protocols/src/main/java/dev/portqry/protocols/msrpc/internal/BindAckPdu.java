@@ -1,9 +1,6 @@
 package dev.portqry.protocols.msrpc.internal;
 
 import dev.portqry.protocols.msrpc.RpcInterfaceId;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufAllocator;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -78,24 +75,5 @@ public record BindAckPdu(int maxXmitFrag, int maxRecvFrag, long assocGroupId, St
             results.add(new Result(result, reason, RpcInterfaceId.fromPacked(r.uuid("transfer syntax"), r.u32("transfer version"))));
         }
         return new BindAckPdu(xmit, recv, group, sec, results);
-    }
-
-    /**
-     * Encodes the PDU (for test servers).
-     *
-     * @param alloc the allocator
-     * @param callId the bind's call id
-     * @return the PDU; the caller owns it
-     */
-    public ByteBuf encode(ByteBufAllocator alloc, long callId) {
-        return CoPdu.encode(alloc, CoPduType.BIND_ACK, CoHeader.PFC_FIRST_FRAG | CoHeader.PFC_LAST_FRAG, callId, out -> {
-            NdrWriter w = new NdrWriter(out);
-            byte[] sec = (secondaryAddress + "\0").getBytes(StandardCharsets.ISO_8859_1);
-            w.u16(maxXmitFrag).u16(maxRecvFrag).u32(assocGroupId).u16(sec.length).bytes(sec).align(4);
-            w.u8(results.size()).u8(0).u16(0);
-            for (Result res : results) {
-                w.u16(res.result).u16(res.reason).uuid(res.transferSyntax.uuid()).u32(res.transferSyntax.packedVersion());
-            }
-        });
     }
 }

@@ -43,27 +43,4 @@ public record BindPdu(long callId, int maxXmitFrag, int maxRecvFrag, int context
             w.uuid(transferSyntax.uuid()).u32(transferSyntax.packedVersion());
         });
     }
-
-    /**
-     * Decodes a bind (for test servers): the first context and its first transfer syntax.
-     *
-     * @param pdu a bind PDU
-     * @return the bind
-     */
-    public static BindPdu decode(CoPdu pdu) {
-        NdrReader r = new NdrReader(pdu.bodyBuf(), pdu.header().littleEndian());
-        int xmit = r.u16("max_xmit_frag");
-        int recv = r.u16("max_recv_frag");
-        r.u32("assoc_group_id");
-        int contexts = r.u8("n_context_elem");
-        RpcDecodeException.expect(contexts >= 1, "bind offers no presentation context");
-        r.skip(3, "reserved");
-        int ctx = r.u16("p_cont_id");
-        int syntaxes = r.u8("n_transfer_syn");
-        RpcDecodeException.expect(syntaxes >= 1, "bind context offers no transfer syntax");
-        r.skip(1, "reserved");
-        RpcInterfaceId abs = RpcInterfaceId.fromPacked(r.uuid("abstract syntax"), r.u32("abstract version"));
-        RpcInterfaceId ts = RpcInterfaceId.fromPacked(r.uuid("transfer syntax"), r.u32("transfer version"));
-        return new BindPdu(pdu.header().callId(), xmit, recv, ctx, abs, ts);
-    }
 }

@@ -10,7 +10,7 @@ import java.util.TreeMap;
  * and 12.5.2.x): they may arrive out of order or twice; the one with {@code lastfrag} sets the
  * count. Caps the stub size and the fragment number.
  */
-final class ClFragmentAssembler {
+public final class ClFragmentAssembler {
     /** Fragment numbers above this are a runaway server. */
     static final int MAX_FRAGMENTS = 1024;
 
@@ -20,7 +20,7 @@ final class ClFragmentAssembler {
     private int last = -1;
 
     /** @param maxStubBytes the cap on the reassembled stub */
-    ClFragmentAssembler(int maxStubBytes) {
+    public ClFragmentAssembler(int maxStubBytes) {
         this.maxStubBytes = maxStubBytes;
     }
 
@@ -28,7 +28,7 @@ final class ClFragmentAssembler {
      * @param pdu a response PDU of the call in progress
      * @return the whole stub when every fragment is in, else null; heap-backed, needs no release
      */
-    ByteBuf add(ClPdu pdu) {
+    public ByteBuf add(ClPdu pdu) {
         ClHeader h = pdu.header();
         if (!h.fragmented()) {
             reset();
@@ -58,7 +58,7 @@ final class ClFragmentAssembler {
     }
 
     /** @return the highest fragment number received without a gap before it, -1 when none */
-    int highestConsecutive() {
+    public int highestConsecutive() {
         int n = -1;
         while (parts.containsKey(n + 1)) {
             n++;
@@ -66,7 +66,7 @@ final class ClFragmentAssembler {
         return n;
     }
 
-    void reset() {
+    public void reset() {
         parts.clear();
         bytes = 0;
         last = -1;

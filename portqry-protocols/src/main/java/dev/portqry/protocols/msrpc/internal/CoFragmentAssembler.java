@@ -9,7 +9,7 @@ import java.io.ByteArrayOutputStream;
  * carries {@code PFC_FIRST_FRAG}, the last {@code PFC_LAST_FRAG}, those between neither. Caps
  * the stub size and the fragment count.
  */
-final class CoFragmentAssembler {
+public final class CoFragmentAssembler {
     /** More fragments than this for one endpoint-mapper reply is a runaway server. */
     static final int MAX_FRAGMENTS = 4096;
 
@@ -18,7 +18,7 @@ final class CoFragmentAssembler {
     private int fragments;
 
     /** @param maxStubBytes the cap on the reassembled stub */
-    CoFragmentAssembler(int maxStubBytes) {
+    public CoFragmentAssembler(int maxStubBytes) {
         this.maxStubBytes = maxStubBytes;
     }
 
@@ -27,7 +27,7 @@ final class CoFragmentAssembler {
      * @return the whole stub when this was the last fragment, else null; heap-backed, needs no release
      * @throws RpcDecodeException when the first/last flags are out of order or a cap is passed
      */
-    ByteBuf add(ResponsePdu fragment) {
+    public ByteBuf add(ResponsePdu fragment) {
         CoHeader h = fragment.header();
         RpcDecodeException.expect(h.first() == (fragments == 0),
                 fragments == 0 ? "first response fragment lacks PFC_FIRST_FRAG" : "PFC_FIRST_FRAG in fragment %d", fragments + 1);

@@ -45,23 +45,4 @@ public record EptLookupRequest(long inquiryType, long versionOption, EptHandle h
         handle.writeTo(w);
         w.u32(maxEntries);
     }
-
-    /**
-     * Decodes a request stub (for test servers); object and interface must be null pointers.
-     *
-     * @param stub the stub
-     * @param littleEndian the integer representation
-     * @return the request
-     */
-    public static EptLookupRequest decode(ByteBuf stub, boolean littleEndian) {
-        NdrReader r = new NdrReader(stub, littleEndian);
-        long inquiry = r.u32("inquiry_type");
-        RpcDecodeException.expect(r.u32("object pointer") == 0 && r.u32("interface pointer") == 0,
-                "only lookups without object and interface are decoded");
-        long vers = r.u32("vers_option");
-        EptHandle h = EptHandle.read(r);
-        long max = r.u32("max_ents");
-        RpcDecodeException.expect(max >= 1 && max <= MAX_ENTRIES, "max_ents %d is not 1-500", max);
-        return new EptLookupRequest(inquiry, vers, h, (int) max);
-    }
 }

@@ -2,7 +2,6 @@ package dev.portqry.protocols.msrpc.internal;
 
 import dev.portqry.protocols.msrpc.RpcStatus;
 import io.netty.buffer.ByteBuf;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -54,28 +53,5 @@ public record EptLookupResponse(EptHandle handle, List<EptEntry> entries, RpcSta
         }
         RpcStatus status = RpcStatus.valueOf(r.u32("status"));
         return new EptLookupResponse(handle, entries, status);
-    }
-
-    /**
-     * Encodes the stub as a server would (for test servers).
-     *
-     * @param out where the stub goes
-     * @param maxCount the conformance, i.e. the request's {@code max_ents}
-     */
-    public void writeTo(ByteBuf out, int maxCount) {
-        NdrWriter w = new NdrWriter(out);
-        handle.writeTo(w);
-        w.u32(entries.size()).u32(maxCount).u32(0).u32(entries.size());
-        int referent = 1;
-        for (EptEntry e : entries) {
-            byte[] ann = (e.annotation() + "\0").getBytes(StandardCharsets.ISO_8859_1);
-            w.uuid(e.object()).u32(e.tower() == null ? 0 : referent++).u32(0).u32(ann.length).bytes(ann);
-        }
-        for (EptEntry e : entries) {
-            if (e.tower() != null) {
-                TwrCodec.write(w, e.tower());
-            }
-        }
-        w.u32(status.code());
     }
 }

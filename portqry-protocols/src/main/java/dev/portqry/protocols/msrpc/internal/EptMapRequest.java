@@ -31,24 +31,4 @@ public record EptMapRequest(byte[] mapTower, EptHandle handle, int maxTowers) {
         handle.writeTo(w);
         w.u32(maxTowers);
     }
-
-    /**
-     * Decodes a request stub (for test servers).
-     *
-     * @param stub the stub
-     * @param littleEndian the integer representation
-     * @return the request
-     */
-    public static EptMapRequest decode(ByteBuf stub, boolean littleEndian) {
-        NdrReader r = new NdrReader(stub, littleEndian);
-        if (r.u32("object pointer") != 0) {
-            r.uuid("object");
-        }
-        RpcDecodeException.expect(r.u32("map_tower pointer") != 0, "map_tower is a null pointer");
-        byte[] tower = TwrCodec.read(r);
-        EptHandle h = EptHandle.read(r);
-        long max = r.u32("max_towers");
-        RpcDecodeException.expect(max >= 1 && max <= EptLookupRequest.MAX_ENTRIES, "max_towers %d is not 1-500", max);
-        return new EptMapRequest(tower, h, (int) max);
-    }
 }

@@ -41,25 +41,4 @@ public record EptMapResponse(EptHandle handle, List<byte[]> towers, RpcStatus st
         }
         return new EptMapResponse(handle, towers, RpcStatus.valueOf(r.u32("status")));
     }
-
-    /**
-     * Encodes the stub as a server would (for test servers).
-     *
-     * @param out where the stub goes
-     * @param maxCount the request's {@code max_towers}
-     */
-    public void writeTo(ByteBuf out, int maxCount) {
-        NdrWriter w = new NdrWriter(out);
-        handle.writeTo(w);
-        w.u32(towers.size()).u32(maxCount).u32(0).u32(towers.size());
-        // Referent ids continue after the request's two pointers, as Samba numbers them; Wireshark's
-        // dissector mistakes a response referent id 1 for the request's object pointer.
-        for (int i = 0; i < towers.size(); i++) {
-            w.u32(i + 3);
-        }
-        for (byte[] t : towers) {
-            TwrCodec.write(w, t);
-        }
-        w.u32(status.code());
-    }
 }

@@ -1,8 +1,6 @@
 package dev.portqry.protocols.msrpc.internal;
 
 import dev.portqry.protocols.msrpc.RpcStatus;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufAllocator;
 
 /**
  * A fault PDU (C706 12.6.4.7, MS-RPCE 2.2.2.11): the call failed with a status.
@@ -24,17 +22,5 @@ public record FaultPdu(long callId, RpcStatus status, boolean didNotExecute) {
         r.skip(2, "cancel_count");
         RpcStatus status = RpcStatus.valueOf(r.u32("status"));
         return new FaultPdu(pdu.header().callId(), status, (pdu.header().flags() & CoHeader.PFC_DID_NOT_EXECUTE) != 0);
-    }
-
-    /**
-     * Encodes the PDU (for test servers).
-     *
-     * @param alloc the allocator
-     * @return the PDU; the caller owns it
-     */
-    public ByteBuf encode(ByteBufAllocator alloc) {
-        int flags = CoHeader.PFC_FIRST_FRAG | CoHeader.PFC_LAST_FRAG | (didNotExecute ? CoHeader.PFC_DID_NOT_EXECUTE : 0);
-        return CoPdu.encode(alloc, CoPduType.FAULT, flags, callId, out ->
-                out.writeIntLE(0).writeShortLE(0).writeShortLE(0).writeIntLE((int) status.code()).writeIntLE(0));
     }
 }

@@ -1,7 +1,7 @@
 package dev.portqry.protocols.msrpc.internal;
 
 import dev.portqry.core.spi.ResponderResult;
-import dev.portqry.protocols.msrpc.EndpointMapperDump;
+import dev.portqry.protocols.msrpc.EndpointMapperResult;
 import dev.portqry.protocols.msrpc.RpcEndpoint;
 import dev.portqry.protocols.msrpc.RpcFaultException;
 import dev.portqry.protocols.msrpc.RpcStatus;
@@ -18,8 +18,6 @@ import java.util.List;
  * looping forever.
  */
 public final class LookupCall implements EpmCall {
-    /** Entries asked for per call: the IDL's maximum. */
-    public static final int PAGE_SIZE = EptLookupRequest.MAX_ENTRIES;
     /** Calls after which the dump is reported truncated. */
     public static final int MAX_PAGES = 1000;
 
@@ -31,15 +29,18 @@ public final class LookupCall implements EpmCall {
 
     /**
      * @param maxEntries the cap on entries collected, at least 1
-     * @param pageSize entries asked for per call, 1-500
+     * @param pageSize entries asked for per call, 1-{@value EptLookupRequest#MAX_ENTRIES}
+     * @throws IllegalArgumentException naming the argument out of range
      */
     public LookupCall(int maxEntries, int pageSize) {
         if (maxEntries < 1) {
             throw new IllegalArgumentException("maxEntries must be at least 1, was " + maxEntries);
         }
+        if (pageSize < 1 || pageSize > EptLookupRequest.MAX_ENTRIES) {
+            throw new IllegalArgumentException("pageSize must be 1-" + EptLookupRequest.MAX_ENTRIES + ", was " + pageSize);
+        }
         this.maxEntries = maxEntries;
         this.pageSize = pageSize;
-        EptLookupRequest.all(EptHandle.NULL, pageSize);
     }
 
     @Override
@@ -87,7 +88,7 @@ public final class LookupCall implements EpmCall {
         return null;
     }
 
-    private EndpointMapperDump done(boolean truncated) {
-        return new EndpointMapperDump(endpoints, pages, truncated);
+    private EndpointMapperResult done(boolean truncated) {
+        return new EndpointMapperResult(endpoints, pages, truncated);
     }
 }

@@ -1,7 +1,7 @@
 package dev.portqry.protocols.msrpc.internal;
 
 import dev.portqry.core.spi.ResponderResult;
-import dev.portqry.protocols.msrpc.EndpointMapping;
+import dev.portqry.protocols.msrpc.EndpointMapResult;
 import dev.portqry.protocols.msrpc.ProtocolSequence;
 import dev.portqry.protocols.msrpc.RpcEndpoint;
 import dev.portqry.protocols.msrpc.RpcFaultException;
@@ -51,7 +51,7 @@ public final class MapCall implements EpmCall {
     public ResponderResult onResponse(ByteBuf stub, boolean littleEndian) {
         EptMapResponse r = EptMapResponse.decode(stub, littleEndian);
         if (r.status().isNotRegistered()) {
-            return new EndpointMapping(interfaceId, List.of());
+            return new EndpointMapResult(interfaceId, List.of());
         }
         if (!r.status().equals(RpcStatus.OK)) {
             throw new RpcFaultException("ept_map failed", r.status());
@@ -60,6 +60,6 @@ public final class MapCall implements EpmCall {
         for (byte[] t : r.towers()) {
             endpoints.add(Tower.decode(t).toEndpoint(Uuids.NIL, ""));
         }
-        return new EndpointMapping(interfaceId, endpoints);
+        return new EndpointMapResult(interfaceId, endpoints);
     }
 }

@@ -25,23 +25,6 @@ public record RequestPdu(long callId, int contextId, int opnum, byte[] stub) {
         });
     }
 
-    /**
-     * Decodes a one-fragment request without object UUID (for test servers).
-     *
-     * @param pdu a request PDU
-     * @return the request
-     */
-    public static RequestPdu decode(CoPdu pdu) {
-        NdrReader r = new NdrReader(pdu.bodyBuf(), pdu.header().littleEndian());
-        r.u32("alloc_hint");
-        int ctx = r.u16("p_cont_id");
-        int opnum = r.u16("opnum");
-        if ((pdu.header().flags() & CoHeader.PFC_OBJECT_UUID) != 0) {
-            r.uuid("object");
-        }
-        return new RequestPdu(pdu.header().callId(), ctx, opnum, r.bytes(r.remaining(), "stub"));
-    }
-
     @Override
     public String toString() {
         return "RequestPdu[call " + callId + ", opnum " + opnum + ", stub " + ByteBufUtil.hexDump(stub) + "]";

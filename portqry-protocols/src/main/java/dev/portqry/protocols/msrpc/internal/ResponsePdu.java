@@ -1,7 +1,6 @@
 package dev.portqry.protocols.msrpc.internal;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufAllocator;
 
 /**
  * One response fragment (C706 12.6.4.10, MS-RPCE 2.2.2.10): allocation hint, context id,
@@ -32,20 +31,5 @@ public record ResponsePdu(CoHeader header, long allocHint, int contextId, byte[]
     /** @return this fragment's stub bytes as a heap buffer that needs no release */
     public io.netty.buffer.ByteBuf stubPartBuf() {
         return io.netty.buffer.Unpooled.wrappedBuffer(stubPart);
-    }
-
-    /**
-     * Encodes a fragment (for test servers).
-     *
-     * @param alloc the allocator
-     * @param flags first/last fragment flags
-     * @param callId the call id
-     * @param allocHint the whole stub's size
-     * @param stub this fragment's stub bytes
-     * @return the PDU; the caller owns it
-     */
-    public static ByteBuf encode(ByteBufAllocator alloc, int flags, long callId, long allocHint, byte[] stub) {
-        return CoPdu.encode(alloc, CoPduType.RESPONSE, flags, callId, out ->
-                out.writeIntLE((int) allocHint).writeShortLE(0).writeShortLE(0).writeBytes(stub));
     }
 }

@@ -1,8 +1,11 @@
 package dev.portqry.protocols.msrpc.internal;
 
+import dev.portqry.protocols.msrpc.ProtocolSequence;
 import dev.portqry.protocols.msrpc.RpcEndpoint;
 import dev.portqry.protocols.msrpc.RpcInterfaceId;
 import dev.portqry.protocols.msrpc.RpcStatus;
+import dev.portqry.protocols.msrpc.WellKnownInterfaces;
+import dev.portqry.testkit.LoopbackPeer;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -10,12 +13,7 @@ import io.netty.buffer.UnpooledByteBufAllocator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -32,9 +30,8 @@ public final class EpmTestServer implements AutoCloseable {
     private static final EptHandle HANDLE = new EptHandle(0, UUID.fromString("45810da4-e42e-1d48-affb-bdae572f017b"));
 
     private final List<RpcEndpoint> endpoints;
-    private final ServerSocket tcp;
-    private final DatagramSocket udp;
-    private final List<Thread> threads = new ArrayList<>();
+    private final LoopbackPeer tcp;
+    private final LoopbackPeer udp;
 
     /**
      * @param address loopback address to bind
@@ -42,27 +39,18 @@ public final class EpmTestServer implements AutoCloseable {
      */
     public EpmTestServer(InetAddress address, List<RpcEndpoint> endpoints) throws IOException {
         this.endpoints = List.copyOf(endpoints);
-        this.tcp = new ServerSocket(0, 16, address);
-        this.udp = new DatagramSocket(new InetSocketAddress(address, 0));
-        start("epm-tcp", this::acceptLoop);
-        start("epm-udp", this::udpLoop);
-    }
-
-    private void start(String name, Runnable r) {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        t.start();
-        threads.add(t);
+        this.tcp = LoopbackPeer.tcp(address, (socket, in, out) -> serve(in, out));
+        this.udp = LoopbackPeer.udpScripted(address, this::onDatagram);
     }
 
     /** @return the TCP port */
     public int tcpPort() {
-        return tcp.getLocalPort();
+        return tcp.port();
     }
 
     /** @return the UDP port */
     public int udpPort() {
-        return udp.getLocalPort();
+        return udp.port();
     }
 
     /**
@@ -76,20 +64,20 @@ public final class EpmTestServer implements AutoCloseable {
         ByteBuf out = ALLOC.heapBuffer();
         try {
             if (opnum == EptLookupRequest.OPNUM) {
-                EptLookupRequest req = EptLookupRequest.decode(Unpooled.wrappedBuffer(stub), true);
+                EptLookupRequest req = EpmServerCodec.decodeLookup(Unpooled.wrappedBuffer(stub), true);
                 boolean first = req.handle().isNull();
                 List<EptEntry> entries = first ? endpoints.stream().limit(req.maxEntries()).map(EptEntry::of).toList() : List.of();
-                new EptLookupResponse(first ? HANDLE : EptHandle.NULL, entries,
-                        first ? RpcStatus.OK : RpcStatus.EPT_S_NOT_REGISTERED).writeTo(out, req.maxEntries());
+                EpmServerCodec.write(new EptLookupResponse(first ? HANDLE : EptHandle.NULL, entries,
+                        first ? RpcStatus.OK : RpcStatus.EPT_S_NOT_REGISTERED), out, req.maxEntries());
             } else {
-                EptMapRequest req = EptMapRequest.decode(Unpooled.wrappedBuffer(stub), true);
+                EptMapRequest req = EpmServerCodec.decodeMap(Unpooled.wrappedBuffer(stub), true);
                 Tower wanted = Tower.decode(req.mapTower());
                 RpcInterfaceId id = wanted.interfaceId();
                 List<byte[]> towers = endpoints.stream()
                         .filter(e -> e.interfaceId().equals(id) && e.protocolSequence().equals(wanted.protocolSequence()))
                         .map(e -> Tower.of(e).encode()).toList();
-                new EptMapResponse(EptHandle.NULL, towers, towers.isEmpty() ? RpcStatus.EPT_S_NOT_REGISTERED : RpcStatus.OK)
-                        .writeTo(out, req.maxTowers());
+                EpmServerCodec.write(new EptMapResponse(EptHandle.NULL, towers,
+                        towers.isEmpty() ? RpcStatus.EPT_S_NOT_REGISTERED : RpcStatus.OK), out, req.maxTowers());
             }
             return ByteBufUtil.getBytes(out);
         } finally {
@@ -120,44 +108,24 @@ public final class EpmTestServer implements AutoCloseable {
         return out;
     }
 
-    private void udpLoop() {
-        byte[] buf = new byte[65536];
-        while (!udp.isClosed()) {
-            try {
-                DatagramPacket p = new DatagramPacket(buf, buf.length);
-                udp.receive(p);
-                ClPdu pdu;
-                try {
-                    pdu = ClPdu.decode(Unpooled.wrappedBuffer(buf, 0, p.getLength()));
-                } catch (RuntimeException notRpc) {
-                    continue; // the plain step-1 datagram
-                }
-                if (!pdu.header().type().equals(ClPduType.REQUEST)) {
-                    continue; // facks
-                }
-                for (byte[] d : clResponses(pdu)) {
-                    udp.send(new DatagramPacket(d, d.length, p.getSocketAddress()));
-                }
-            } catch (IOException e) {
-                return;
-            }
+    private void onDatagram(LoopbackPeer.Datagram d) throws IOException {
+        ClPdu pdu;
+        try {
+            pdu = ClPdu.decode(Unpooled.wrappedBuffer(d.payload()));
+        } catch (RuntimeException notRpc) {
+            return; // the plain step-1 datagram
+        }
+        if (!pdu.header().type().equals(ClPduType.REQUEST)) {
+            return; // facks
+        }
+        for (byte[] reply : clResponses(pdu)) {
+            d.reply(reply);
         }
     }
 
-    private void acceptLoop() {
-        while (!tcp.isClosed()) {
-            try {
-                Socket s = tcp.accept();
-                start("epm-conn", () -> serve(s));
-            } catch (IOException e) {
-                return;
-            }
-        }
-    }
-
-    private void serve(Socket s) {
+    private void serve(InputStream is, OutputStream os) {
         ByteBuf in = Unpooled.buffer();
-        try (s; InputStream is = s.getInputStream(); OutputStream os = s.getOutputStream()) {
+        try {
             byte[] chunk = new byte[4096];
             int n;
             while ((n = is.read(chunk)) > 0) {
@@ -185,15 +153,15 @@ public final class EpmTestServer implements AutoCloseable {
         long call = pdu.header().callId();
         List<ByteBuf> out = new ArrayList<>();
         if (pdu.header().type().equals(CoPduType.BIND)) {
-            BindPdu bind = BindPdu.decode(pdu);
-            out.add(new BindAckPdu(bind.maxRecvFrag(), bind.maxRecvFrag(), 0x5eed, "135",
-                    List.of(new BindAckPdu.Result(0, 0, RpcInterfaceId.NDR))).encode(ALLOC, call));
+            BindPdu bind = EpmServerCodec.decodeBind(pdu);
+            out.add(EpmServerCodec.encode(new BindAckPdu(bind.maxRecvFrag(), bind.maxRecvFrag(), 0x5eed, "135",
+                    List.of(new BindAckPdu.Result(0, 0, RpcInterfaceId.NDR))), ALLOC, call));
         } else {
-            RequestPdu req = RequestPdu.decode(pdu);
+            RequestPdu req = EpmServerCodec.decodeRequest(pdu);
             byte[] stub = answer(req.opnum(), req.stub());
             int half = stub.length / 2;
-            out.add(ResponsePdu.encode(ALLOC, CoHeader.PFC_FIRST_FRAG, call, stub.length, Arrays.copyOfRange(stub, 0, half)));
-            out.add(ResponsePdu.encode(ALLOC, CoHeader.PFC_LAST_FRAG, call, stub.length - half,
+            out.add(EpmServerCodec.response(ALLOC, CoHeader.PFC_FIRST_FRAG, call, stub.length, Arrays.copyOfRange(stub, 0, half)));
+            out.add(EpmServerCodec.response(ALLOC, CoHeader.PFC_LAST_FRAG, call, stub.length - half,
                     Arrays.copyOfRange(stub, half, stub.length)));
         }
         List<byte[]> bytes = new ArrayList<>();
@@ -208,5 +176,19 @@ public final class EpmTestServer implements AutoCloseable {
     public void close() throws IOException {
         tcp.close();
         udp.close();
+    }
+
+    /** @return a small DC-like endpoint map */
+    public static List<RpcEndpoint> sampleEndpoints() {
+        UUID nil = Uuids.NIL;
+        return List.of(
+                new RpcEndpoint(nil, WellKnownInterfaces.parse("EPM"), "", ProtocolSequence.NCACN_IP_TCP, "127.0.0.1", "135"),
+                new RpcEndpoint(nil, WellKnownInterfaces.parse("DRSUAPI"), "drsuapi", ProtocolSequence.NCACN_IP_TCP, "127.0.0.1", "49153"),
+                new RpcEndpoint(nil, WellKnownInterfaces.parse("LSARPC"), "", ProtocolSequence.NCACN_IP_TCP, "127.0.0.1", "49153"),
+                new RpcEndpoint(nil, WellKnownInterfaces.parse("NETLOGON"), "", ProtocolSequence.NCACN_IP_TCP, "127.0.0.1", "49154"),
+                new RpcEndpoint(nil, WellKnownInterfaces.parse("SAMR"), "samr", ProtocolSequence.NCACN_NP, "\\\\DC1", "\\PIPE\\lsass"),
+                new RpcEndpoint(nil, WellKnownInterfaces.parse("DNSSERVER"), "", ProtocolSequence.NCALRPC, "", "DNSSERVER"),
+                new RpcEndpoint(nil, WellKnownInterfaces.parse("WINS" + "IF"), "", ProtocolSequence.NCADG_IP_UDP, "127.0.0.1", "49155"),
+                new RpcEndpoint(nil, WellKnownInterfaces.parse("MGMT"), "", ProtocolSequence.NCACN_HTTP, "127.0.0.1", "593"));
     }
 }
