@@ -15,7 +15,7 @@ PACKAGES=(
   tftpd-hpa xl2tpd strongswan-charon                       # TFTP, L2TP and IKE peers (their ITs start them)
   redis-server                                             # the custom-responder example's real peer
   chromium chromium-driver                                 # PortQryUI's browser tests (Selenium, by path)
-  prometheus                                               # the exporter's IT: a real Prometheus (+ promtool)
+  prometheus curl                                          # the exporter's IT: a real Prometheus (+ promtool)
 )
 
 [ "$(id -u)" -eq 0 ] || { echo "testbed-install: needs root" >&2; exit 1; }

@@ -283,6 +283,39 @@ tb_wait "samba LDAP rootDSE" samba 20 "$SAMBA/log/samba.log" \
   bash -c 'ldapsearch -x -o nettimeout=2 -H ldap://127.0.0.1 -b "" -s base defaultNamingContext 2>/dev/null | grep -qi "^defaultNamingContext: $0"' "$DC_BASEDN"
 
 # ---------------------------------------------------------------------------------------------
+# Prometheus for the exporter's IT (PortqryExporterPrometheusIT): on loopback only, storage under
+# the state dir, scraping only the exporter the IT starts on 127.0.0.1:$PROM_EXPORTER_PORT, with
+# blackbox's relabelling, for the DC and the namespace's address. Nothing here depends on the DC:
+# Prometheus just records failed scrapes until the exporter listens.
+prometheus_up() {
+  PROM="$STATE/prometheus"
+  mkdir -p "$PROM/data"
+  PROM_PORT=$(tb_pick_port tcp 9391 19391)
+  PROM_EXPORTER_PORT=$(tb_pick_port tcp 9392 19392)
+  PROM_INTERVAL=2s
+  PROM_TIMEOUT=2s
+  tb_render "$TEMPLATES/portqry-exporter.yml.in" "$PROM/portqry-exporter.yml" \
+    "NS_ADDRESS=$NS_ADDR4" "TCP_OPEN=$NS_TCP_OPEN" "TCP_CLOSED=$NS_TCP_CLOSED" "TCP_DROP=$NS_TCP_DROP" \
+    "TCP_REJECT_HOST=$NS_TCP_REJECT_HOST" "UDP_OPEN=$NS_UDP_OPEN" "UDP_DROP=$NS_UDP_DROP"
+  tb_render "$TEMPLATES/prometheus.yml.in" "$PROM/prometheus.yml" \
+    "INTERVAL=$PROM_INTERVAL" "TIMEOUT=$PROM_TIMEOUT" "EXPORTER_PORT=$PROM_EXPORTER_PORT" \
+    "DC_ADDRESS=127.0.0.1" "NS_ADDRESS=$NS_ADDR4" "RULES=$REPO/portqry-examples/exporter/portqry-rules.yml"
+  promtool check config "$PROM/prometheus.yml" >"$PROM/promtool-check.log" 2>&1 ||
+    { cat "$PROM/promtool-check.log" >&2; tb_die "promtool rejects $PROM/prometheus.yml"; }
+  tb_start prometheus "$PROM/prometheus.log" prometheus --config.file="$PROM/prometheus.yml" \
+    --storage.tsdb.path="$PROM/data" --storage.tsdb.retention.time=1h \
+    --web.listen-address="127.0.0.1:$PROM_PORT" --log.level=warn
+  prom_ready() { curl -fsS --max-time 1 "http://127.0.0.1:$PROM_PORT/-/ready" >/dev/null 2>&1; }
+  tb_wait "prometheus (127.0.0.1:$PROM_PORT)" prometheus 30 "$PROM/prometheus.log" prom_ready
+}
+if command -v prometheus >/dev/null && command -v promtool >/dev/null; then
+  prometheus_up
+else
+  tb_log "prometheus or promtool missing (run scripts/testbed-install.sh): the exporter's Prometheus IT will fail"
+  PROM_PORT= PROM_EXPORTER_PORT= PROM_INTERVAL= PROM="$STATE/prometheus"
+fi
+
+# ---------------------------------------------------------------------------------------------
 cat >"$PROPS.tmp" <<EOF
 # Written by scripts/testbed-up.sh on $(date -u +%Y-%m-%dT%H:%M:%SZ); keys are described in testbed/README.md.
 dc.address=127.0.0.1
@@ -326,6 +359,11 @@ ns.udp.drop=$NS_UDP_DROP
 ns.tcp.reject.hostunreach=$NS_TCP_REJECT_HOST
 ns.tcp.reject.adminprohibited=$NS_TCP_REJECT_ADMIN
 ns.udp.reject.hostunreach=$NS_UDP_REJECT_HOST
+prometheus.address=127.0.0.1
+prometheus.port=$PROM_PORT
+prometheus.scrape.interval=$PROM_INTERVAL
+prometheus.exporter.port=$PROM_EXPORTER_PORT
+prometheus.exporter.config=$PROM/portqry-exporter.yml
 EOF
 mv "$PROPS.tmp" "$PROPS"
 trap - EXIT
