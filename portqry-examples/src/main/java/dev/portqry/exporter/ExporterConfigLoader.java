@@ -145,15 +145,16 @@ public final class ExporterConfigLoader {
                 ? integer(top.get("max_connections"), "max_connections", 1, 65536) : base.maxConnections();
         Map<String, ProbeModule> modules = new LinkedHashMap<>(base.modules());
         if (top.containsKey("modules") && !isNull(top.get("modules"))) {
-            Map<String, Node> mods = mapping(top.get("modules"), "modules", null);
-            for (Map.Entry<String, Node> m : mods.entrySet()) {
-                modules.put(m.getKey(), module(m.getKey(), m.getValue()));
+            mapping(top.get("modules"), "modules", null);
+            for (NodeTuple t : ((MappingNode) top.get("modules")).getValue()) {
+                String name = scalar(t.getKeyNode(), "modules key");
+                modules.put(name, module(name, t.getKeyNode(), t.getValueNode()));
             }
         }
         return new ExporterConfig(modules, allow, probes, connections);
     }
 
-    private ProbeModule module(String name, Node node) {
+    private ProbeModule module(String name, Node key, Node node) {
         String field = "modules." + name;
         Map<String, Node> m = mapping(node, field, MODULE_KEYS);
         Map<String, ModulePort> ports = new LinkedHashMap<>();
@@ -169,13 +170,17 @@ public final class ExporterConfigLoader {
         }
         if (m.containsKey("ports")) {
             List<Node> items = sequence(m.get("ports"), field + ".ports");
+            Set<String> listed = new java.util.HashSet<>();
             for (int i = 0; i < items.size(); i++) {
                 ModulePort p = port(items.get(i), field + ".ports[" + i + "]");
+                if (!listed.add(p.key())) {
+                    throw error(items.get(i), field + ".ports[" + i + "]", p.key() + " is listed twice", null);
+                }
                 ports.put(p.key(), p);
             }
         }
         if (ports.isEmpty()) {
-            throw error(node, field, "needs ports or service", null);
+            throw error(key, field, "needs ports or service", null);
         }
         String description = m.containsKey("description") ? scalar(m.get("description"), field + ".description") : "";
         boolean rpc = m.containsKey("rpc_dynamic_ports") && bool(m.get("rpc_dynamic_ports"), field + ".rpc_dynamic_ports");
@@ -189,7 +194,7 @@ public final class ExporterConfigLoader {
                 check(s.getValue(), f, () -> settings.apply(ProbeOptions.defaults(), Map.of(s.getKey(), values.get(s.getKey()))));
             }
         }
-        return check(node, field, () -> new ProbeModule(name, description, new ArrayList<>(ports.values()), rpc, krb, timeout, values));
+        return check(key, field, () -> new ProbeModule(name, description, new ArrayList<>(ports.values()), rpc, krb, timeout, values));
     }
 
     private ModulePort port(Node node, String field) {
