@@ -1,0 +1,108 @@
+package dev.portqry.exporter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.portqry.core.PortProbe;
+import dev.portqry.testbed.Testbed;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Bounded memory and deadlines under load: 100 concurrent {@code /probe} requests, 60 against the
+ * pqtest namespace (open, closed, dropped and rejected ports) and 40 {@code ad_dc} probes of the
+ * Samba DC, with Prometheus' 4 s scrape timeout. Every request must be answered (200) by its
+ * deadline plus scheduling slack; the heap is sampled throughout and written to
+ * target/exporter-load.txt (the figure quoted in BENCHMARKS.md).
+ */
+class ExporterLoadIT {
+    static final int REQUESTS = 100;
+    static final double SCRAPE_TIMEOUT = 4.0;
+    /** Scheduling slack on a shared 2-core machine; the probe deadline itself is 3.5 s. */
+    static final long SLACK_MS = 3000;
+
+    @Test
+    void hundredConcurrentProbesCompleteWithinTheirDeadlinesInBoundedHeap() throws Exception {
+        Testbed tb = Testbed.require();
+        String ns = tb.get("ns.address");
+        // The testbed's modules file: loopback and the namespace allowed, pqtest_filtered besides the built-ins.
+        ExporterConfig config = ExporterConfigLoader.load(Path.of(tb.get("prometheus.exporter.config"))).withLimits(128, 256);
+        MemoryMXBean mem = ManagementFactory.getMemoryMXBean();
+        System.gc();
+        long before = mem.getHeapMemoryUsage().getUsed();
+        AtomicLong peak = new AtomicLong(before);
+        ExecutorService clients = Executors.newFixedThreadPool(REQUESTS);
+        try (PortProbe probe = PortProbe.builder().build();
+             ExporterServer server = ExporterServer.start(probe, ExporterOptions.builder()
+                     .bindAddress(InetAddress.getByName("127.0.0.1")).port(0).config(config).build())) {
+            // Warm up once, so the figures are about load, not class loading.
+            RawHttp.get(server.port(), "/probe?module=ad_dc&target=127.0.0.1", "X-Prometheus-Scrape-Timeout-Seconds: 4");
+            System.gc();
+            before = mem.getHeapMemoryUsage().getUsed();
+            peak.set(before);
+            Thread sampler = new Thread(() -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                    peak.accumulateAndGet(mem.getHeapMemoryUsage().getUsed(), Math::max);
+                    try {
+                        Thread.sleep(10);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "heap-sampler");
+            sampler.setDaemon(true);
+            sampler.start();
+            List<CompletableFuture<long[]>> runs = new ArrayList<>();
+            long t0 = System.nanoTime();
+            for (int i = 0; i < REQUESTS; i++) {
+                String path = i % 5 < 3 ? "/probe?module=pqtest_filtered&target=" + ns : "/probe?module=ad_dc&target=127.0.0.1";
+                runs.add(CompletableFuture.supplyAsync(() -> {
+                    long start = System.nanoTime();
+                    try {
+                        RawHttp.Response r = RawHttp.get(server.port(), path, "X-Prometheus-Scrape-Timeout-Seconds: " + SCRAPE_TIMEOUT);
+                        return new long[] {r.status(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start),
+                                r.body().contains("probe_success") ? 1 : 0};
+                    } catch (Exception e) {
+                        return new long[] {-1, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), 0};
+                    }
+                }, clients));
+            }
+            CompletableFuture.allOf(runs.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+            long wall = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+            sampler.interrupt();
+            sampler.join(1000);
+            System.gc();
+            long after = mem.getHeapMemoryUsage().getUsed();
+            long slowest = 0;
+            for (CompletableFuture<long[]> f : runs) {
+                long[] r = f.get();
+                assertThat(r[0]).as("status").isEqualTo(200);
+                assertThat(r[2]).as("exposition").isEqualTo(1);
+                slowest = Math.max(slowest, r[1]);
+            }
+            assertThat(slowest).as("slowest request, ms").isLessThan((long) (SCRAPE_TIMEOUT * 1000) + SLACK_MS);
+            String line = String.format(Locale.ROOT, "exporter load: %d concurrent /probe (60 pqtest_filtered, 40 ad_dc), "
+                    + "scrape timeout %.1f s: all 200, slowest %d ms, wall %d ms; heap used after GC %.1f MiB before, "
+                    + "peak %.1f MiB during, %.1f MiB after GC; max heap %.0f MiB%n", REQUESTS, SCRAPE_TIMEOUT, slowest, wall,
+                    before / 1048576.0, peak.get() / 1048576.0, after / 1048576.0, mem.getHeapMemoryUsage().getMax() / 1048576.0);
+            System.out.print(line);
+            Files.writeString(Path.of("target", "exporter-load.txt"), line, StandardCharsets.UTF_8);
+            // Bounded: the load leaves nothing behind (well under 64 MiB of growth once collected).
+            assertThat(after - before).isLessThan(64L << 20);
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+}
