@@ -62,12 +62,4 @@ final class HealthModelAdapter {
         }
         return out.exceptionally(x -> new ExpectationResult(token, false, e.description() + " failed: " + x));
     }
-
-    /**
-     * @param token the expectation as configured
-     * @param met whether it holds
-     * @param detail what was seen
-     */
-    record ExpectationResult(String token, boolean met, String detail) {
-    }
 }

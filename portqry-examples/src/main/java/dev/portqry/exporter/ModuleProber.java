@@ -7,7 +7,6 @@ import dev.portqry.core.PortStatus;
 import dev.portqry.core.ProbeOptions;
 import dev.portqry.core.Protocol;
 import dev.portqry.core.ResolvedTarget;
-import dev.portqry.exporter.HealthModelAdapter.ExpectationResult;
 import dev.portqry.protocols.msrpc.DynamicPortCheck;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -26,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  * deadline (plus scheduling slack): whatever has not answered then is reported FILTERED and its
  * work is cancelled.
  */
-final class ModuleProber {
+public final class ModuleProber {
     /** Reason given to a port whose probe had not finished at the deadline. */
     static final String DEADLINE_REASON = "no answer within the probe deadline";
 
@@ -40,7 +39,7 @@ final class ModuleProber {
      * @param base the options every probe starts from (timings are shortened to fit a deadline), not null
      * @param allowList the targets that may be probed, not null
      */
-    ModuleProber(PortProbe probe, ProbeOptions base, TargetAllowList allowList) {
+    public ModuleProber(PortProbe probe, ProbeOptions base, TargetAllowList allowList) {
         this.probe = Objects.requireNonNull(probe, "probe");
         this.base = Objects.requireNonNull(base, "base");
         this.allowList = Objects.requireNonNull(allowList, "allowList");
@@ -53,7 +52,7 @@ final class ModuleProber {
      * @param deadline how long the probe may take, positive
      * @return the report; fails with {@link TargetRefusedException} when the allow-list refuses the target
      */
-    CompletableFuture<ProbeReport> run(ProbeModule module, String target, Duration deadline) {
+    public CompletableFuture<ProbeReport> run(ProbeModule module, String target, Duration deadline) {
         long start = System.nanoTime();
         long deadlineNanos = start + deadline.toNanos();
         ProbeOptions options = fit(settings.apply(base, module.settings()), deadline);

@@ -2,7 +2,6 @@ package dev.portqry.exporter;
 
 import dev.portqry.core.PortState;
 import dev.portqry.core.PortStatus;
-import dev.portqry.exporter.HealthModelAdapter.ExpectationResult;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -15,20 +14,21 @@ import java.util.Optional;
  * @param expectation the expectation's verdict, when the port has one and listened
  * @param completed whether the probe finished before the deadline
  */
-record PortResult(ModulePort port, PortStatus status, Optional<ExpectationResult> expectation, boolean completed) {
-    PortResult {
+public record PortResult(ModulePort port, PortStatus status, Optional<ExpectationResult> expectation, boolean completed) {
+    /** Checks for nulls. */
+    public PortResult {
         Objects.requireNonNull(port, "port");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(expectation, "expectation");
     }
 
     /** @return whether the port is in its expected state and any expectation is met */
-    boolean healthy() {
+    public boolean healthy() {
         return status.state() == port.expected() && expectation.map(ExpectationResult::met).orElse(true);
     }
 
     /** @return whether the port listens */
-    boolean listening() {
+    public boolean listening() {
         return status.state() == PortState.LISTENING;
     }
 }

@@ -40,11 +40,11 @@ import java.util.Optional;
  * {@code portqry_smb_info} (dialect) and {@code portqry_smb_signing_required},
  * {@code portqry_snmp_answered} and {@code portqry_snmp_info}, {@code portqry_ssl_days_left}.
  */
-final class ProbeMetrics {
+public final class ProbeMetrics {
     /** Label values from the wire are cut to this many characters. */
     static final int MAX_LABEL = 200;
     /** The content type of what {@link #write} returns. */
-    static final String CONTENT_TYPE = PrometheusTextFormatWriter.CONTENT_TYPE;
+    public static final String CONTENT_TYPE = PrometheusTextFormatWriter.CONTENT_TYPE;
     private static final String[] PORT = {"protocol", "port"};
 
     private final PrometheusRegistry r = new PrometheusRegistry();
@@ -57,7 +57,7 @@ final class ProbeMetrics {
      * @param report the probe's report, not null
      * @return the exposition, UTF-8
      */
-    static byte[] write(ProbeReport report) {
+    public static byte[] write(ProbeReport report) {
         return new ProbeMetrics().render(report);
     }
 

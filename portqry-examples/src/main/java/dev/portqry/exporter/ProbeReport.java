@@ -22,10 +22,11 @@ import java.util.Optional;
  * @param duration how long the whole probe took
  * @param failure why the probe failed before probing ports (e.g. the name did not resolve), or empty
  */
-record ProbeReport(ProbeModule module, String target, Optional<InetAddress> address, Duration dnsLookup,
+public record ProbeReport(ProbeModule module, String target, Optional<InetAddress> address, Duration dnsLookup,
                    List<PortResult> ports, Optional<List<PortStatus>> dynamicPorts, Duration duration,
                    Optional<String> failure) {
-    ProbeReport {
+    /** Copies and checks for nulls. */
+    public ProbeReport {
         Objects.requireNonNull(module, "module");
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(address, "address");
@@ -37,7 +38,7 @@ record ProbeReport(ProbeModule module, String target, Optional<InetAddress> addr
     }
 
     /** @return {@code probe_success}: see {@link ProbeModule} for the rule */
-    boolean success() {
+    public boolean success() {
         if (failure.isPresent() || ports.isEmpty()) {
             return false;
         }
@@ -53,7 +54,7 @@ record ProbeReport(ProbeModule module, String target, Optional<InetAddress> addr
     }
 
     /** @return whether the module's dynamic-port check passed (true when it has none) */
-    boolean dynamicPortsOk() {
+    public boolean dynamicPortsOk() {
         if (!module.rpcDynamicPorts()) {
             return true;
         }

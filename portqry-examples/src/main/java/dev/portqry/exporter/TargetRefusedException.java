@@ -1,7 +1,7 @@
 package dev.portqry.exporter;
 
 /** The allow-list refuses a {@code /probe} target; the exporter answers 403 with the message. */
-final class TargetRefusedException extends RuntimeException {
+public final class TargetRefusedException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     /** @param message the target and why it is refused */
