@@ -54,11 +54,17 @@ apt-get install -y -q "${missing[@]}" >"$LOG" 2>&1 || {
 }
 echo "testbed-install: done (log $LOG)"
 
-# Prometheus: the package may enable and start its own service on 9090, scraping this machine;
+# Prometheus: the package may enable and start its own service on 9090 (and the node exporter it
+# recommends on 9100);
 # the testbed runs its own instance on loopback (testbed-up.sh). Stop and disable the system one.
 prometheus_system_service_off() {
   if command -v systemctl >/dev/null && [ -d /run/systemd/system ]; then
-    systemctl disable --now prometheus.service >/dev/null 2>&1 || true
+    # The package recommends prometheus-node-exporter (port 9100) and its collector timers: off too.
+    local unit
+    for unit in prometheus.service prometheus-node-exporter.service \
+        $(systemctl list-unit-files --no-legend 'prometheus-node-exporter-*.timer' 2>/dev/null | awk '{print $1}'); do
+      systemctl disable --now "$unit" >/dev/null 2>&1 || true
+    done
   fi
   local pid
   for pid in $(pgrep -x prometheus); do
