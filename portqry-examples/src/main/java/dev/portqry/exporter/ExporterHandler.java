@@ -110,7 +110,9 @@ final class ExporterHandler extends SimpleChannelInboundHandler<FullHttpRequest>
         } catch (RuntimeException e) {
             run = CompletableFuture.failedFuture(e);
         }
-        run.whenComplete((report, error) -> {
+        // The exposition is rendered on this connection's event loop, never on the engine's I/O
+        // threads (where the last probe completed), so rendering one report delays no other probe.
+        run.whenCompleteAsync((report, error) -> {
             shared.probes.decrementAndGet();
             ctx.channel().config().setAutoRead(true);
             Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
@@ -125,7 +127,7 @@ final class ExporterHandler extends SimpleChannelInboundHandler<FullHttpRequest>
                 shared.metrics.probed(module.get().name(), report.success());
                 send(ctx, response(HttpResponseStatus.OK, ProbeMetrics.CONTENT_TYPE, ProbeMetrics.write(report)), keepAlive);
             }
-        });
+        }, ctx.executor());
     }
 
     /**

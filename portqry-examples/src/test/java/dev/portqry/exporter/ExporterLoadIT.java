@@ -85,20 +85,25 @@ class ExporterLoadIT {
             sampler.join(1000);
             System.gc();
             long after = mem.getHeapMemoryUsage().getUsed();
-            long slowest = 0;
-            for (CompletableFuture<long[]> f : runs) {
-                long[] r = f.get();
+            long[] times = new long[REQUESTS];
+            for (int i = 0; i < REQUESTS; i++) {
+                long[] r = runs.get(i).get();
                 assertThat(r[0]).as("status").isEqualTo(200);
                 assertThat(r[2]).as("exposition").isEqualTo(1);
-                slowest = Math.max(slowest, r[1]);
+                times[i] = r[1];
             }
-            assertThat(slowest).as("slowest request, ms").isLessThan((long) (SCRAPE_TIMEOUT * 1000) + SLACK_MS);
+            java.util.Arrays.sort(times);
+            long slowest = times[REQUESTS - 1];
+            System.out.printf(Locale.ROOT, "exporter load: request times p50 %d ms, p90 %d ms, max %d ms%n",
+                    times[REQUESTS / 2], times[REQUESTS * 9 / 10], slowest);
             String line = String.format(Locale.ROOT, "exporter load: %d concurrent /probe (60 pqtest_filtered, 40 ad_dc), "
-                    + "scrape timeout %.1f s: all 200, slowest %d ms, wall %d ms; heap used after GC %.1f MiB before, "
-                    + "peak %.1f MiB during, %.1f MiB after GC; max heap %.0f MiB%n", REQUESTS, SCRAPE_TIMEOUT, slowest, wall,
+                    + "scrape timeout %.1f s: all 200, p50 %d ms, p90 %d ms, slowest %d ms, wall %d ms; heap used after GC %.1f MiB before, "
+                    + "peak %.1f MiB during, %.1f MiB after GC; max heap %.0f MiB%n", REQUESTS, SCRAPE_TIMEOUT,
+                    times[REQUESTS / 2], times[REQUESTS * 9 / 10], slowest, wall,
                     before / 1048576.0, peak.get() / 1048576.0, after / 1048576.0, mem.getHeapMemoryUsage().getMax() / 1048576.0);
             System.out.print(line);
             Files.writeString(Path.of("target", "exporter-load.txt"), line, StandardCharsets.UTF_8);
+            assertThat(slowest).as("slowest request, ms").isLessThan((long) (SCRAPE_TIMEOUT * 1000) + SLACK_MS);
             // Bounded: the load leaves nothing behind (well under 64 MiB of growth once collected).
             assertThat(after - before).isLessThan(64L << 20);
         } finally {
