@@ -24,6 +24,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +49,7 @@ final class ExporterHandler extends SimpleChannelInboundHandler<FullHttpRequest>
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
+        long arrived = System.nanoTime();
         boolean keepAlive = HttpUtil.isKeepAlive(req) && req.decoderResult().isSuccess();
         if (req.decoderResult().isFailure()) {
             refuse(ctx, HttpResponseStatus.BAD_REQUEST, "malformed request\n", false, "bad_request");
@@ -67,7 +69,7 @@ final class ExporterHandler extends SimpleChannelInboundHandler<FullHttpRequest>
         }
         QueryStringDecoder uri = new QueryStringDecoder(req.uri(), StandardCharsets.UTF_8, true, 16);
         switch (uri.path()) {
-            case "/probe" -> probe(ctx, req, uri, keepAlive);
+            case "/probe" -> probe(ctx, req, uri, keepAlive, arrived);
             case "/metrics" -> send(ctx, response(HttpResponseStatus.OK, ProbeMetrics.CONTENT_TYPE, shared.metrics.text()),
                     keepAlive);
             case "/" -> send(ctx, response(HttpResponseStatus.OK, "text/html; charset=utf-8",
@@ -77,7 +79,8 @@ final class ExporterHandler extends SimpleChannelInboundHandler<FullHttpRequest>
         }
     }
 
-    private void probe(ChannelHandlerContext ctx, FullHttpRequest req, QueryStringDecoder uri, boolean keepAlive) {
+    private void probe(ChannelHandlerContext ctx, FullHttpRequest req, QueryStringDecoder uri, boolean keepAlive,
+                       long arrived) {
         String target = single(uri, "target");
         String moduleName = single(uri, "module");
         if (target == null || target.isBlank()) {
@@ -104,9 +107,14 @@ final class ExporterHandler extends SimpleChannelInboundHandler<FullHttpRequest>
             return;
         }
         ctx.channel().config().setAutoRead(false);
+        // Starting a module's probes takes real work (channels, TLS engines, codecs): it runs on the
+        // dispatch pool, so this event loop keeps reading other requests; the deadline counts from
+        // the request's arrival, so time spent queued there counts too.
+        Duration limit = deadline;
         CompletableFuture<ProbeReport> run;
         try {
-            run = shared.prober.run(module.get(), target.trim(), deadline);
+            run = CompletableFuture.supplyAsync(() -> shared.prober.run(module.get(), target.trim(), limit, arrived),
+                    shared.dispatch).thenCompose(f -> f);
         } catch (RuntimeException e) {
             run = CompletableFuture.failedFuture(e);
         }
@@ -205,13 +213,15 @@ final class ExporterHandler extends SimpleChannelInboundHandler<FullHttpRequest>
         final ExporterMetrics metrics;
         final AtomicInteger probes;
         final ModuleProber prober;
+        final Executor dispatch;
 
-        Shared(PortProbe probe, ExporterOptions options, ExporterMetrics metrics, AtomicInteger probes) {
+        Shared(PortProbe probe, ExporterOptions options, ExporterMetrics metrics, AtomicInteger probes, Executor dispatch) {
             this.probe = probe;
             this.options = options;
             this.metrics = metrics;
             this.probes = probes;
             this.prober = new ModuleProber(probe, options.probeOptions(), options.config().allowList());
+            this.dispatch = dispatch;
         }
 
         /**

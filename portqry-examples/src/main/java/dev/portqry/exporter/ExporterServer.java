@@ -22,6 +22,8 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -31,7 +33,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code GET /metrics} answers the exporter's own; {@code GET /} lists the modules.
  *
  * <p>Small and hardened, on Netty's HTTP codec with one event-loop thread and no thread per
- * connection or request: a request line of at most 4 KiB, headers of at most 8 KiB, a body of at
+ * connection or request (a small pool starts each module's probes): a request line of at most 4 KiB, headers of at most 8 KiB, a body of at
  * most 1 KiB; a whole request within the read timeout (a half-sent request is closed); at most
  * {@link ExporterConfig#maxConnections()} connections (503 past it) and
  * {@link ExporterConfig#maxConcurrentProbes()} probes (429); GET only (405); targets outside the
@@ -52,6 +54,8 @@ public final class ExporterServer implements AutoCloseable {
     static final int MAX_HEADERS = 8192;
     /** Largest body accepted (a GET has none). */
     static final int MAX_BODY = 1024;
+    /** Threads that start modules' probes (the probes themselves run on the engine's event loops). */
+    static final int DISPATCH_THREADS = Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
     private static final byte[] BUSY = ("HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\n"
             + "Content-Length: 37\r\nConnection: close\r\n\r\ntoo many connections to the exporter\n")
             .getBytes(StandardCharsets.US_ASCII);
@@ -60,8 +64,11 @@ public final class ExporterServer implements AutoCloseable {
     private final Channel channel;
     private final ExporterOptions options;
     private final AtomicInteger connections;
+    private final ExecutorService dispatch;
 
-    private ExporterServer(EventLoopGroup group, Channel channel, ExporterOptions options, AtomicInteger connections) {
+    private ExporterServer(EventLoopGroup group, Channel channel, ExporterOptions options, AtomicInteger connections,
+                           ExecutorService dispatch) {
+        this.dispatch = dispatch;
         this.group = group;
         this.channel = channel;
         this.options = options;
@@ -83,7 +90,12 @@ public final class ExporterServer implements AutoCloseable {
         AtomicInteger connections = new AtomicInteger();
         AtomicInteger probes = new AtomicInteger();
         ExporterMetrics metrics = new ExporterMetrics(probes::get, connections::get);
-        ExporterHandler.Shared shared = new ExporterHandler.Shared(probe, options, metrics, probes);
+        ExecutorService dispatch = Executors.newFixedThreadPool(DISPATCH_THREADS, r -> {
+            Thread t = new Thread(r, "portqry-exporter-dispatch");
+            t.setDaemon(true);
+            return t;
+        });
+        ExporterHandler.Shared shared = new ExporterHandler.Shared(probe, options, metrics, probes, dispatch);
         int cap = options.config().maxConnections();
         ServerBootstrap b = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_BACKLOG, 128)
@@ -105,11 +117,13 @@ public final class ExporterServer implements AutoCloseable {
                 });
         try {
             Channel ch = b.bind(new InetSocketAddress(options.bindAddress(), options.port())).sync().channel();
-            return new ExporterServer(group, ch, options, connections);
+            return new ExporterServer(group, ch, options, connections, dispatch);
         } catch (Exception e) {
+            dispatch.shutdownNow();
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
         } catch (Throwable t) {
+            dispatch.shutdownNow();
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             throw t;
         }
@@ -144,6 +158,7 @@ public final class ExporterServer implements AutoCloseable {
     public void close() {
         channel.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+        dispatch.shutdownNow();
     }
 
     /** Answers a connection past the cap with 503 and closes it, reading nothing. */

@@ -53,7 +53,21 @@ public final class ModuleProber {
      * @return the report; fails with {@link TargetRefusedException} when the allow-list refuses the target
      */
     public CompletableFuture<ProbeReport> run(ProbeModule module, String target, Duration deadline) {
-        long start = System.nanoTime();
+        return run(module, target, deadline, System.nanoTime());
+    }
+
+    /**
+     * As {@link #run(ProbeModule, String, Duration)}, with the deadline counted from an earlier
+     * moment (e.g. when the HTTP request arrived, so time spent queued counts too).
+     *
+     * @param module the module, not null
+     * @param target a name or IP literal, not blank
+     * @param deadline how long the probe may take from {@code startNanos}, positive
+     * @param startNanos a {@link System#nanoTime()} value
+     * @return the report; fails with {@link TargetRefusedException} when the allow-list refuses the target
+     */
+    public CompletableFuture<ProbeReport> run(ProbeModule module, String target, Duration deadline, long startNanos) {
+        long start = startNanos;
         long deadlineNanos = start + deadline.toNanos();
         ProbeOptions options = fit(settings.apply(base, module.settings()), deadline);
         boolean byName = allowList.allowsName(target);
@@ -141,14 +155,17 @@ public final class ModuleProber {
 
     /**
      * Shortens the per-attempt waits so that every attempt fits the deadline: TCP's connects and
-     * UDP's datagrams share 60% of it, a responder's conversation may use 80%.
+     * UDP's datagrams share 60% of it, a responder's conversation may use 80%; and turns reverse
+     * lookups off.
      */
     static ProbeOptions fit(ProbeOptions o, Duration deadline) {
         long budget = deadline.toMillis();
         Duration tcp = min(o.tcpConnectTimeout(), Duration.ofMillis(Math.max(50, budget * 6 / 10 / o.tcpAttempts())));
         Duration udp = min(o.udpTimeout(), Duration.ofMillis(Math.max(50, budget * 6 / 10 / o.udpAttempts())));
         Duration conv = min(o.responderTimeout(), Duration.ofMillis(Math.max(50, budget * 8 / 10)));
-        return o.toBuilder().tcpConnectTimeout(tcp).udpTimeout(udp).responderTimeout(conv).build();
+        // No reverse lookup (blackbox makes none either): it would send a PTR query for every
+        // probed address to the system's resolver and spend the deadline waiting for it.
+        return o.toBuilder().tcpConnectTimeout(tcp).udpTimeout(udp).responderTimeout(conv).reverseLookup(false).build();
     }
 
     private static Duration min(Duration a, Duration b) {
