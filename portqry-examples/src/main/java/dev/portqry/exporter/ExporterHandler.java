@@ -118,8 +118,9 @@ final class ExporterHandler extends SimpleChannelInboundHandler<FullHttpRequest>
         } catch (RuntimeException e) {
             run = CompletableFuture.failedFuture(e);
         }
-        // The exposition is rendered on this connection's event loop, never on the engine's I/O
-        // threads (where the last probe completed), so rendering one report delays no other probe.
+        // The exposition is rendered on the dispatch pool, never on the engine's I/O threads (where
+        // the last probe completed) nor on the one HTTP event loop, so that 100 reports due at the
+        // same deadline render in parallel and delay no probe.
         run.whenCompleteAsync((report, error) -> {
             shared.probes.decrementAndGet();
             ctx.channel().config().setAutoRead(true);
@@ -135,7 +136,7 @@ final class ExporterHandler extends SimpleChannelInboundHandler<FullHttpRequest>
                 shared.metrics.probed(module.get().name(), report.success());
                 send(ctx, response(HttpResponseStatus.OK, ProbeMetrics.CONTENT_TYPE, ProbeMetrics.write(report)), keepAlive);
             }
-        }, ctx.executor());
+        }, shared.dispatch);
     }
 
     /**

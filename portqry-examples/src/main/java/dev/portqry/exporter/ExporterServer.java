@@ -86,6 +86,10 @@ public final class ExporterServer implements AutoCloseable {
     public static ExporterServer start(PortProbe probe, ExporterOptions options) throws IOException {
         Objects.requireNonNull(probe, "probe");
         Objects.requireNonNull(options, "options");
+        // Load the metrics client's classes now, not in the first scrape's deadline.
+        ProbeMetrics.write(new ProbeReport(options.config().modules().values().iterator().next(), "warm-up",
+                java.util.Optional.empty(), java.time.Duration.ZERO, java.util.List.of(), java.util.Optional.empty(),
+                java.time.Duration.ZERO, java.util.Optional.of("warm-up")));
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         AtomicInteger connections = new AtomicInteger();
         AtomicInteger probes = new AtomicInteger();
