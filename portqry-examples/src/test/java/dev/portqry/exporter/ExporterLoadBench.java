@@ -2,8 +2,6 @@ package dev.portqry.exporter;
 
 import dev.portqry.core.PortProbe;
 import java.io.StringReader;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.ArrayList;
@@ -12,7 +10,6 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * 100 concurrent {@code /probe} requests on loopback, three rounds, without the testbed: each
@@ -38,22 +35,9 @@ public final class ExporterLoadBench {
             ExporterConfig config = ExporterConfigLoader.parse(new StringReader("max_concurrent_probes: 128\nmodules:\n  mix:\n"
                     + "    ports:\n      - tcp/" + live.getLocalPort() + "\n      - port: tcp/" + silent.getLocalPort()
                     + "\n        expect: ldap-attribute=dnsHostName\n" + closed), "bench");
-            MemoryMXBean mem = ManagementFactory.getMemoryMXBean();
-            AtomicLong peak = new AtomicLong();
-            Thread sampler = new Thread(() -> {
-                while (!Thread.currentThread().isInterrupted()) {
-                    peak.accumulateAndGet(mem.getHeapMemoryUsage().getUsed(), Math::max);
-                    try {
-                        Thread.sleep(10);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }, "heap-sampler");
-            sampler.setDaemon(true);
-            sampler.start();
             ExecutorService clients = Executors.newFixedThreadPool(100);
-            try (PortProbe probe = PortProbe.builder().build();
+            try (HeapHighWater heap = new HeapHighWater();
+                 PortProbe probe = PortProbe.builder().build();
                  ExporterServer server = ExporterServer.start(probe, ExporterOptions.builder().port(0).config(config).build())) {
                 for (int round = 1; round <= rounds; round++) {
                     List<Future<Long>> runs = new ArrayList<>();
@@ -73,14 +57,12 @@ public final class ExporterLoadBench {
                         ms[i] = runs.get(i).get();
                     }
                     Arrays.sort(ms);
-                    long roundPeak = peak.getAndSet(0);
-                    System.gc();
+                    long roundPeak = heap.takeHigh();
                     System.out.printf("round %d: 100 x /probe, p50 %d ms, p90 %d ms, max %d ms; heap peak %d MiB, after GC %d MiB%n",
-                            round, ms[50], ms[90], ms[99], roundPeak >> 20, mem.getHeapMemoryUsage().getUsed() >> 20);
+                            round, ms[50], ms[90], ms[99], roundPeak >> 20, HeapHighWater.usedAfterGc() >> 20);
                 }
             } finally {
                 clients.shutdownNow();
-                sampler.interrupt();
             }
         }
     }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portqry.core.PortProbe;
 import dev.portqry.testbed.Testbed;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,7 +15,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,31 +40,14 @@ class ExporterLoadIT {
         String ns = tb.get("ns.address");
         // The testbed's modules file: loopback and the namespace allowed, pqtest_filtered besides the built-ins.
         ExporterConfig config = ExporterConfigLoader.load(Path.of(tb.get("prometheus.exporter.config"))).withLimits(128, 256);
-        MemoryMXBean mem = ManagementFactory.getMemoryMXBean();
-        System.gc();
-        long before = mem.getHeapMemoryUsage().getUsed();
-        AtomicLong peak = new AtomicLong(before);
         ExecutorService clients = Executors.newFixedThreadPool(REQUESTS);
         try (PortProbe probe = PortProbe.builder().build();
              ExporterServer server = ExporterServer.start(probe, ExporterOptions.builder()
                      .bindAddress(InetAddress.getByName("127.0.0.1")).port(0).config(config).build())) {
             // Warm up once, so the figures are about load, not class loading.
             RawHttp.get(server.port(), "/probe?module=ad_dc&target=127.0.0.1", "X-Prometheus-Scrape-Timeout-Seconds: 4");
-            System.gc();
-            before = mem.getHeapMemoryUsage().getUsed();
-            peak.set(before);
-            Thread sampler = new Thread(() -> {
-                while (!Thread.currentThread().isInterrupted()) {
-                    peak.accumulateAndGet(mem.getHeapMemoryUsage().getUsed(), Math::max);
-                    try {
-                        Thread.sleep(10);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }, "heap-sampler");
-            sampler.setDaemon(true);
-            sampler.start();
+            long before = HeapHighWater.usedAfterGc();
+            HeapHighWater heap = new HeapHighWater();
             List<CompletableFuture<long[]>> runs = new ArrayList<>();
             long t0 = System.nanoTime();
             for (int i = 0; i < REQUESTS; i++) {
@@ -85,10 +65,9 @@ class ExporterLoadIT {
             }
             CompletableFuture.allOf(runs.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
             long wall = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
-            sampler.interrupt();
-            sampler.join(1000);
-            System.gc();
-            long after = mem.getHeapMemoryUsage().getUsed();
+            long peak = heap.takeHigh();
+            heap.close();
+            long after = HeapHighWater.usedAfterGc();
             long[] times = new long[REQUESTS];
             for (int i = 0; i < REQUESTS; i++) {
                 long[] r = runs.get(i).get();
@@ -104,7 +83,7 @@ class ExporterLoadIT {
                     + "scrape timeout %.1f s: all 200, p50 %d ms, p90 %d ms, slowest %d ms, wall %d ms; heap used after GC %.1f MiB before, "
                     + "peak %.1f MiB during, %.1f MiB after GC; max heap %.0f MiB; load average %s%n", REQUESTS, SCRAPE_TIMEOUT,
                     times[REQUESTS / 2], times[REQUESTS * 9 / 10], slowest, wall,
-                    before / 1048576.0, peak.get() / 1048576.0, after / 1048576.0, mem.getHeapMemoryUsage().getMax() / 1048576.0,
+                    before / 1048576.0, peak / 1048576.0, after / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576.0,
                     loadAverage());
             System.out.print(line);
             Files.writeString(Path.of("target", "exporter-load.txt"), line, StandardCharsets.UTF_8);
