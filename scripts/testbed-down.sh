@@ -30,7 +30,7 @@ leftovers() {
     [ "$pid" != "$$" ] || continue
     exe=$(readlink "/proc/$pid/exe" 2>/dev/null) || continue
     case "${exe##*/}" in
-      samba|samba-dcerpcd|rpcd_*|smbd|winbindd|snmpd|vsftpd|dovecot|exim4) echo "$pid ${exe##*/}" ;;
+      samba|samba-dcerpcd|rpcd_*|smbd|winbindd|snmpd|vsftpd|dovecot|exim4|prometheus) echo "$pid ${exe##*/}" ;;
     esac
   done
 }

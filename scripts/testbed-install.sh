@@ -15,6 +15,7 @@ PACKAGES=(
   tftpd-hpa xl2tpd strongswan-charon                       # TFTP, L2TP and IKE peers (their ITs start them)
   redis-server                                             # the custom-responder example's real peer
   chromium chromium-driver                                 # PortQryUI's browser tests (Selenium, by path)
+  prometheus curl                                          # the exporter's IT: a real Prometheus (+ promtool)
 )
 
 [ "$(id -u)" -eq 0 ] || { echo "testbed-install: needs root" >&2; exit 1; }
@@ -52,6 +53,31 @@ apt-get install -y -q "${missing[@]}" >"$LOG" 2>&1 || {
   exit 1
 }
 echo "testbed-install: done (log $LOG)"
+
+# Prometheus: the package may enable and start its own service on 9090 (and the node exporter it
+# recommends on 9100);
+# the testbed runs its own instance on loopback (testbed-up.sh). Stop and disable the system one.
+prometheus_system_service_off() {
+  if command -v systemctl >/dev/null && [ -d /run/systemd/system ]; then
+    # The package recommends prometheus-node-exporter (port 9100) and its collector timers: off too.
+    local unit
+    for unit in prometheus.service prometheus-node-exporter.service \
+        $(systemctl list-unit-files --no-legend 'prometheus-node-exporter-*.timer' 2>/dev/null | awk '{print $1}'); do
+      systemctl disable --now "$unit" >/dev/null 2>&1 || true
+    done
+  fi
+  local pid
+  for pid in $(pgrep -x prometheus); do
+    # Only the package's own daemon (its default config), never the testbed's or anyone else's.
+    if tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q -- '--config.file' &&
+       ! tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q -- "--config.file=/etc/prometheus/"; then
+      continue
+    fi
+    echo "testbed-install: stopping the prometheus package's own daemon (pid $pid)"
+    kill -TERM "$pid" 2>/dev/null || true
+  done
+}
+prometheus_system_service_off
 
 # Even with the policy in place, report any instance of these daemons that runs now: the testbed
 # leaves it alone and moves its own instance to another port where it can (see testbed-up.sh).

@@ -369,6 +369,37 @@ t=$SECONDS
 tb_wait "samba DC2 (LDAP 389 + endpoint mapper 135 on $DC2_ADDR4)" samba-dc2 90 "$SAMBA2/log/samba.log" dc2_up
 tb_wait "DC2's SRV record in DC1's DNS" samba 20 "$SAMBA/log/samba.log" dc2_srv
 tb_log "DC2 answers after $((SECONDS - t)) s"
+# Prometheus for the exporter's IT (PortqryExporterPrometheusIT): on loopback only, storage under
+# the state dir, scraping only the exporter the IT starts on 127.0.0.1:$PROM_EXPORTER_PORT, with
+# blackbox's relabelling, for the DC and the namespace's address. Nothing here depends on the DC:
+# Prometheus just records failed scrapes until the exporter listens.
+prometheus_up() {
+  PROM="$LIVE/prometheus"
+  mkdir -p "$PROM/data"
+  PROM_PORT=$(tb_pick_port tcp 9391 19391)
+  PROM_EXPORTER_PORT=$(tb_pick_port tcp 9392 19392)
+  PROM_INTERVAL=2s
+  PROM_TIMEOUT=2s
+  tb_render "$TEMPLATES/portqry-exporter.yml.in" "$PROM/portqry-exporter.yml" \
+    "NS_ADDRESS=$NS_ADDR4" "TCP_OPEN=$NS_TCP_OPEN" "TCP_CLOSED=$NS_TCP_CLOSED" "TCP_DROP=$NS_TCP_DROP" \
+    "TCP_REJECT_HOST=$NS_TCP_REJECT_HOST" "UDP_OPEN=$NS_UDP_OPEN" "UDP_DROP=$NS_UDP_DROP"
+  tb_render "$TEMPLATES/prometheus.yml.in" "$PROM/prometheus.yml" \
+    "INTERVAL=$PROM_INTERVAL" "TIMEOUT=$PROM_TIMEOUT" "EXPORTER_PORT=$PROM_EXPORTER_PORT" \
+    "DC_ADDRESS=127.0.0.1" "NS_ADDRESS=$NS_ADDR4" "RULES=$REPO/portqry-examples/exporter/portqry-rules.yml"
+  promtool check config "$PROM/prometheus.yml" >"$PROM/promtool-check.log" 2>&1 ||
+    { cat "$PROM/promtool-check.log" >&2; tb_die "promtool rejects $PROM/prometheus.yml"; }
+  tb_start prometheus "$PROM/prometheus.log" prometheus --config.file="$PROM/prometheus.yml" \
+    --storage.tsdb.path="$PROM/data" --storage.tsdb.retention.time=1h \
+    --web.listen-address="127.0.0.1:$PROM_PORT" --log.level=warn
+  prom_ready() { curl -fsS --max-time 1 "http://127.0.0.1:$PROM_PORT/-/ready" >/dev/null 2>&1; }
+  tb_wait "prometheus (127.0.0.1:$PROM_PORT)" prometheus 30 "$PROM/prometheus.log" prom_ready
+}
+if command -v prometheus >/dev/null && command -v promtool >/dev/null; then
+  prometheus_up
+else
+  tb_log "prometheus or promtool missing (run scripts/testbed-install.sh): the exporter's Prometheus IT will fail"
+  PROM_PORT= PROM_EXPORTER_PORT= PROM_INTERVAL= PROM="$LIVE/prometheus"
+fi
 
 # ---------------------------------------------------------------------------------------------
 cat >"$PROPS.tmp" <<EOF
@@ -420,6 +451,11 @@ dc2.address=$DC2_ADDR4
 dc2.address6=$DC2_ADDR6
 dc2.fqdn=$DC2_FQDN
 dc2.hostname=$DC2_HOST
+prometheus.address=127.0.0.1
+prometheus.port=$PROM_PORT
+prometheus.scrape.interval=$PROM_INTERVAL
+prometheus.exporter.port=$PROM_EXPORTER_PORT
+prometheus.exporter.config=$PROM/portqry-exporter.yml
 EOF
 mv "$PROPS.tmp" "$PROPS"
 trap - EXIT

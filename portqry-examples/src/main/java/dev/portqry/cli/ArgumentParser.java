@@ -42,6 +42,9 @@ public final class ArgumentParser {
         if (a.help) {
             return request(CliRequest.Mode.HELP, defaultPlan(), false, a, argv);
         }
+        if (a.exporter != null || a.exporterAddress != null || a.exporterConfig != null) {
+            return ExporterArguments.parse(a, argv);
+        }
         if (a.ui != null) {
             return ui(a, argv);
         }
@@ -204,7 +207,7 @@ public final class ArgumentParser {
         return new QueryPlan(targets, ports, a.range != null, options(a), settings, a.quiet, a.json, parallel, a.rpcPorts);
     }
 
-    private static ProbeOptions options(CliArguments a) {
+    static ProbeOptions options(CliArguments a) {
         ProbeOptions.Builder b = ProbeOptions.builder().slowLink(a.slowLink).reverseLookup(!a.noReverse);
         if (a.ipv4 || a.ipv6) {
             b.ipPreference(a.ipv4 ? IpPreference.IPV4_ONLY : IpPreference.IPV6_ONLY);

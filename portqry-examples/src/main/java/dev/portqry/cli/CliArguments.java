@@ -52,6 +52,9 @@ final class CliArguments {
     @Option(names = "-parallel") String parallel;
     @Option(names = "-ui", arity = "0..1", fallbackValue = "") String ui;
     @Option(names = "-uiaddr") String uiAddress;
+    @Option(names = "-exporter", arity = "0..1", fallbackValue = "") String exporter;
+    @Option(names = "-exporteraddr") String exporterAddress;
+    @Option(names = "-exporterconfig") String exporterConfig;
 
     /**
      * Consumes PortQry's {@code !community name!}: the shell splits a name with spaces into

@@ -19,9 +19,10 @@ import java.util.Optional;
  * @param watch the local-mode settings
  * @param argv the command line as typed, for the log file
  * @param ui the web UI's settings ({@code -ui}, {@code -uiaddr})
+ * @param exporter the Prometheus exporter's settings ({@code -exporter}, {@code -exporteraddr}, {@code -exporterconfig})
  */
 public record CliRequest(Mode mode, QueryPlan query, boolean targetGiven, Optional<Path> logFile, boolean overwrite,
-                         WatchSettings watch, List<String> argv, UiSettings ui) {
+                         WatchSettings watch, List<String> argv, UiSettings ui, ExporterSettings exporter) {
     /** Checks and copies the fields. */
     public CliRequest {
         Objects.requireNonNull(mode, "mode");
@@ -30,6 +31,24 @@ public record CliRequest(Mode mode, QueryPlan query, boolean targetGiven, Option
         Objects.requireNonNull(watch, "watch");
         argv = List.copyOf(argv);
         Objects.requireNonNull(ui, "ui");
+        Objects.requireNonNull(exporter, "exporter");
+    }
+
+    /**
+     * A request of any mode but {@link Mode#EXPORTER}.
+     *
+     * @param mode the mode
+     * @param query the query
+     * @param targetGiven whether {@code -n} was given
+     * @param logFile {@code -l}
+     * @param overwrite {@code -y}
+     * @param watch the local-mode settings
+     * @param argv the command line as typed
+     * @param ui the web UI's settings
+     */
+    public CliRequest(Mode mode, QueryPlan query, boolean targetGiven, Optional<Path> logFile, boolean overwrite,
+                      WatchSettings watch, List<String> argv, UiSettings ui) {
+        this(mode, query, targetGiven, logFile, overwrite, watch, argv, ui, ExporterSettings.NONE);
     }
 
     /**
@@ -63,7 +82,27 @@ public record CliRequest(Mode mode, QueryPlan query, boolean targetGiven, Option
         /** {@code -wpid}: watch one process. */
         WATCH_PID,
         /** {@code -ui}: serve the web UI. */
-        UI
+        UI,
+        /** {@code -exporter}: serve the Prometheus exporter. */
+        EXPORTER
+    }
+
+    /**
+     * The Prometheus exporter's settings.
+     *
+     * @param port {@code -exporter}'s port, 0-65535 (0: any free port)
+     * @param address {@code -exporteraddr}: the address to bind instead of loopback
+     * @param config {@code -exporterconfig}: the modules file
+     */
+    public record ExporterSettings(int port, Optional<InetAddress> address, Optional<Path> config) {
+        /** No exporter: the settings of every other mode. */
+        public static final ExporterSettings NONE = new ExporterSettings(0, Optional.empty(), Optional.empty());
+
+        /** Checks for nulls. */
+        public ExporterSettings {
+            Objects.requireNonNull(address, "address");
+            Objects.requireNonNull(config, "config");
+        }
     }
 
     /**

@@ -18,6 +18,7 @@ final class HelpText {
                 "portqry -i [-n name] [...]                       interactive mode",
                 "portqry -local | -wport port | -wpid pid [-wt seconds] [-l logfile [-y]] [-v]   local mode",
                 "portqry -ui [port] [-uiaddr address] [timing options]   web UI in a browser",
+                "portqry -exporter [port] [-exporteraddr address] [-exporterconfig file] [timing options]   Prometheus exporter",
                 "",
                 "Options are single-dash words in any case (-NR = -nr).",
                 "",
@@ -59,6 +60,9 @@ final class HelpText {
                 "  -ui [port]     serve PortQryUI as a web page on 127.0.0.1 and print its address (default port "
                         + dev.portqry.ui.UiOptions.DEFAULT_PORT + "; 0: any free port); Ctrl+C stops",
                 "  -uiaddr ip     with -ui: listen on this address instead (e.g. 0.0.0.0); other computers can then use it",
+                "  -exporter [port]  serve a Prometheus exporter (/probe?target=HOST&module=NAME) on 127.0.0.1 (default port "
+                        + dev.portqry.exporter.ExporterOptions.DEFAULT_PORT + "); Ctrl+C stops",
+                "  -exporteraddr ip  with -exporter: listen on this address instead; -exporterconfig file: its modules (YAML)",
                 "  -ipv4 | -ipv6  probe the name's first IPv4 or IPv6 address (default: the resolver's first address)",
                 "  -parallel n    probes in flight at once, 1-4096 (default: half the free file descriptors,",
                 "                 at most 4096); output keeps port order",

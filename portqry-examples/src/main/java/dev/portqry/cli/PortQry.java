@@ -3,6 +3,7 @@ package dev.portqry.cli;
 import dev.portqry.cli.local.LocalMode;
 import dev.portqry.core.PortProbe;
 import dev.portqry.core.SafeText;
+import dev.portqry.exporter.ExporterCommand;
 import dev.portqry.ui.UiCommand;
 import dev.portqry.ui.UiOptions;
 import java.io.BufferedReader;
@@ -192,6 +193,13 @@ public final class PortQry {
                     }
                     req.ui().address().ifPresent(ui::bindAddress);
                     return UiCommand.run(probe, ui.build(), o::line, o::error, () -> stopRequested);
+                }
+            case EXPORTER:
+                watching = true;
+                try (PortProbe probe = probes.get()) {
+                    CliRequest.ExporterSettings x = req.exporter();
+                    return ExporterCommand.run(probe, x.port(), x.address(), x.config(), req.query().options(), o::line,
+                            o::error, () -> stopRequested);
                 }
             default:
                 break;

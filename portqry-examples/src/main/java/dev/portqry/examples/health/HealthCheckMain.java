@@ -14,7 +14,7 @@ import java.util.List;
  * killed.
  *
  * <pre>{@code
- * java -cp portqry.jar dev.portqry.examples.health.HealthCheckMain checks.conf 8080
+ * java -cp portqry.jar dev.portqry.protocols.health.HealthCheckMain checks.conf 8080
  * curl -i http://127.0.0.1:8080/health
  * }</pre>
  */
