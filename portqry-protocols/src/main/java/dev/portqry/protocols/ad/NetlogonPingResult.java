@@ -1,5 +1,6 @@
 package dev.portqry.protocols.ad;
 
+import dev.portqry.core.SafeText;
 import dev.portqry.core.spi.ResponderResult;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,11 +36,12 @@ public record NetlogonPingResult(String domain, NetlogonSamLogonResponseEx respo
         out.add("Client site: " + r.clientSiteName());
         r.nextClosestSiteName().ifPresent(s -> out.add("Next closest site: " + s));
         out.add("==== End of CLDAP netlogon ping response ====");
-        return List.copyOf(out);
+        // Names came off the wire: escaped where they leave as text, raw in the record.
+        return out.stream().map(SafeText::escape).toList();
     }
 
     @Override
     public String summary() {
-        return "site=" + response.dcSiteName() + " flags=" + response.flagNames();
+        return SafeText.escape("site=" + response.dcSiteName() + " flags=" + response.flagNames());
     }
 }
