@@ -1,5 +1,6 @@
 package dev.portqry.core;
 
+import dev.portqry.core.internal.CompletionRelay;
 import dev.portqry.core.internal.FutureGuard;
 import dev.portqry.core.internal.NettyVersionCheck;
 import dev.portqry.core.internal.ProbeEngine;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -31,9 +33,18 @@ import java.util.function.IntFunction;
  * try (PortProbe probe = PortProbe.builder().build()) {
  *     PortStatus s = probe.probe("dc1.corp.example.test", Protocol.UDP, 389).join();
  *     System.out.println(s.state() + " - " + s.reason());
- *     s.result(RootDseResult.class).ifPresent(dse -> System.out.println(dse.dnsHostName()));
+ *     s.result(RootDseResult.class).ifPresent(dse -> System.out.println(dse.dnsHostName().orElse("-")));
  * }
  * }</pre>
+ *
+ * <p><b>Threads.</b> Probes run on Netty event loops ({@code portqry-N-M} threads, one per core
+ * by default); names resolve on {@code portqry-resolver} threads. Unless the builder was given a
+ * {@link Builder#completionExecutor(java.util.concurrent.Executor) completion executor}, every
+ * future this class returns completes on the event loop thread that finished the work, or on the
+ * calling thread when it is already complete: a dependent stage that blocks ({@code thenApply}
+ * doing I/O, a {@code join()} on another probe) then stalls every probe on that loop. Either keep
+ * such stages non-blocking, use the {@code *Async} variants with your executor, or build the
+ * probe with a completion executor. {@link ScanListener}s are always called on event loops.
  *
  * <p>Every network outcome (refused, ICMP errors, silence, a datagram the local firewall
  * refuses to send) completes the future normally with a {@link PortStatus}; it completes
@@ -66,6 +77,8 @@ public final class PortProbe implements AutoCloseable {
     private static final String CLOSED = "PortProbe is closed";
 
     private final FutureGuard guard = new FutureGuard();
+    /** Where handed-out futures complete; null: on the event loop that finished the work. */
+    private final Executor completionExecutor;
     private volatile boolean closed;
     private final EventLoopGroup group;
     private final boolean ownsGroup;
@@ -88,6 +101,7 @@ public final class PortProbe implements AutoCloseable {
             this.ownsGroup = true;
             this.engine = new ProbeEngine(group, t, b.alloc);
         }
+        this.completionExecutor = b.completionExecutor;
         this.resolver = new TargetResolver(b.resolverThreads);
         this.defaults = b.options;
         this.services = b.services != null ? b.services : ServiceNames.system();
@@ -168,6 +182,22 @@ public final class PortProbe implements AutoCloseable {
      * @throws IllegalStateException after {@link #close()}
      */
     public CompletableFuture<ResolvedTarget> resolve(String target, ProbeOptions options) {
+        return CompletionRelay.relay(resolveWatched(target, options), completionExecutor);
+    }
+
+    /**
+     * As {@link #resolve(String, ProbeOptions)} with the default options.
+     *
+     * @param target a name or IP literal (IPv6 optionally in brackets), not blank
+     * @return the addresses
+     * @throws IllegalArgumentException when {@code target} is blank
+     * @throws IllegalStateException after {@link #close()}
+     */
+    public CompletableFuture<ResolvedTarget> resolve(String target) {
+        return resolve(target, defaults);
+    }
+
+    private CompletableFuture<ResolvedTarget> resolveWatched(String target, ProbeOptions options) {
         Objects.requireNonNull(options, "options");
         checkOpen();
         CompletableFuture<ResolvedTarget> f;
@@ -246,7 +276,7 @@ public final class PortProbe implements AutoCloseable {
         checkOpen();
         responderFor(protocol, port, options); // refuse bad options now, as the InetAddress overloads do
         CompletableFuture<PortStatus> out = new CompletableFuture<>();
-        CompletableFuture<ResolvedTarget> resolved = resolve(target, options);
+        CompletableFuture<ResolvedTarget> resolved = resolveWatched(target, options);
         resolved.whenComplete((t, e) -> {
             if (e != null) {
                 out.completeExceptionally(unwrap(e));
@@ -254,7 +284,7 @@ public final class PortProbe implements AutoCloseable {
             }
             CompletableFuture<PortStatus> inner;
             try {
-                inner = probe(t, protocol, port, options);
+                inner = probeWatched(t.first(), t.name(), protocol, port, options);
             } catch (RuntimeException x) {
                 out.completeExceptionally(x); // e.g. close() between resolution and probe
                 return;
@@ -270,7 +300,8 @@ public final class PortProbe implements AutoCloseable {
         });
         out.whenComplete((s, x) -> resolved.cancel(false));
         Duration deadline = RESOLVE_DEADLINE.plus(deadline(protocol, options)).plus(GRACE);
-        return guard.watch(out, deadline, () -> overdue("probe of " + protocol + " " + port, deadline));
+        return CompletionRelay.relay(guard.watch(out, deadline, () -> overdue("probe of " + protocol + " " + port, deadline)),
+                completionExecutor);
     }
 
     /**
@@ -284,7 +315,7 @@ public final class PortProbe implements AutoCloseable {
      */
     public CompletableFuture<PortStatus> probe(ResolvedTarget target, Protocol protocol, int port, ProbeOptions options) {
         Objects.requireNonNull(target, "target");
-        return probe(target.first(), target.name(), protocol, port, options);
+        return CompletionRelay.relay(probeWatched(target.first(), target.name(), protocol, port, options), completionExecutor);
     }
 
     /**
@@ -309,11 +340,11 @@ public final class PortProbe implements AutoCloseable {
      * @return the status
      */
     public CompletableFuture<PortStatus> probe(InetAddress address, Protocol protocol, int port, ProbeOptions options) {
-        return probe(address, Optional.empty(), protocol, port, options);
+        return CompletionRelay.relay(probeWatched(address, Optional.empty(), protocol, port, options), completionExecutor);
     }
 
-    private CompletableFuture<PortStatus> probe(InetAddress address, Optional<String> name, Protocol protocol, int port,
-                                                ProbeOptions options) {
+    private CompletableFuture<PortStatus> probeWatched(InetAddress address, Optional<String> name, Protocol protocol,
+                                                       int port, ProbeOptions options) {
         Objects.requireNonNull(address, "address");
         Objects.requireNonNull(protocol, "protocol");
         Objects.requireNonNull(options, "options");
@@ -364,7 +395,7 @@ public final class PortProbe implements AutoCloseable {
         IntFunction<CompletableFuture<PortStatus>> launcher = i -> {
             PortSpec spec = specs.get(i);
             try {
-                return probe(target.first(), target.name(), spec.protocol(), spec.port(), options);
+                return probeWatched(target.first(), target.name(), spec.protocol(), spec.port(), options);
             } catch (RuntimeException e) {
                 // closed meanwhile, or refused options: the scan fails with it (never thrown on an event loop)
                 return CompletableFuture.failedFuture(e);
@@ -372,11 +403,74 @@ public final class PortProbe implements AutoCloseable {
         };
         UdpPacer pacer = options.udpPacing() == UdpPacing.ADAPTIVE && !target.first().isLoopbackAddress()
                 ? new UdpPacer(launcher, group.next(), options) : null;
-        Scan scan = new Scan(specs, limit, listener, launcher, pacer);
+        Scan scan = new Scan(specs, limit, listener, launcher, pacer, completionExecutor);
         Duration deadline = scanDeadline(specs.size(), limit, options, pacer != null);
         guard.watch(scan.completion(), deadline.plus(GRACE), () -> overdue("scan of " + specs.size() + " ports", deadline));
         scan.start();
         return scan;
+    }
+
+    /**
+     * Resolves a name, then scans it: {@link #resolve(String, ProbeOptions)} and
+     * {@link #scan(ResolvedTarget, List, ProbeOptions, ScanListener)} in one call.
+     *
+     * <pre>{@code
+     * List<PortStatus> all = probe.scan("dc1.corp.example.test", PortSpec.range(Protocol.TCP, 1, 1024),
+     *         probe.defaultOptions(), ScanListener.NONE).join();
+     * }</pre>
+     *
+     * @param target a name or IP literal, not blank
+     * @param ports the ports, in the order results are reported; not null, no null element
+     * @param options how to resolve and probe, not null
+     * @param listener receives results as in the other overload; not null ({@link ScanListener#NONE} for none)
+     * @return every status in list order; fails with {@link UnresolvedTargetException} when the name
+     *     does not resolve; cancelling it cancels the scan
+     * @throws IllegalStateException after {@link #close()}
+     */
+    public CompletableFuture<List<PortStatus>> scan(String target, List<PortSpec> ports, ProbeOptions options,
+                                                    ScanListener listener) {
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(ports, "ports");
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(listener, "listener");
+        checkOpen();
+        CompletableFuture<List<PortStatus>> out = new CompletableFuture<>();
+        CompletableFuture<ResolvedTarget> resolved = resolveWatched(target, options);
+        resolved.whenComplete((t, e) -> {
+            if (e != null) {
+                out.completeExceptionally(unwrap(e));
+                return;
+            }
+            Scan scan;
+            try {
+                scan = scan(t, ports, options, listener);
+            } catch (RuntimeException x) {
+                out.completeExceptionally(x);
+                return;
+            }
+            out.whenComplete((r, x) -> scan.cancel());
+            scan.completion().whenComplete((r, x) -> {
+                if (x != null) {
+                    out.completeExceptionally(unwrap(x));
+                } else {
+                    out.complete(r);
+                }
+            });
+        });
+        out.whenComplete((r, x) -> resolved.cancel(false));
+        return CompletionRelay.relay(guard.watch(out, null, null), completionExecutor);
+    }
+
+    /**
+     * As {@link #scan(String, List, ProbeOptions, ScanListener)} with the default options and no listener.
+     *
+     * @param target a name or IP literal, not blank
+     * @param ports the ports; not null, no null element
+     * @return every status in list order
+     * @throws IllegalStateException after {@link #close()}
+     */
+    public CompletableFuture<List<PortStatus>> scan(String target, List<PortSpec> ports) {
+        return scan(target, ports, defaults, ScanListener.NONE);
     }
 
     /** Waves of {@code limit} probes, each bounded by the slower protocol's deadline, plus the pacing budget. */
@@ -417,8 +511,27 @@ public final class PortProbe implements AutoCloseable {
         private ProbeOptions options = ProbeOptions.defaults();
         private ServiceNames services;
         private ResponderRegistry responders;
+        private Executor completionExecutor;
 
         private Builder() {
+        }
+
+        /**
+         * Where the futures this probe hands out complete. By default they complete on the Netty
+         * event loop thread ({@code portqry-N-M}) that finished the work, so a dependent stage
+         * ({@code thenApply}, {@code thenAccept}, ...) that blocks stalls that loop's other probes.
+         * With an executor, every future returned by {@code probe}, {@code resolve} and
+         * {@code scan}, and {@link Scan#completion()}, completes on it instead; an executor that
+         * refuses the task has it run on the event loop. {@link ScanListener}s are still called on
+         * the event loop.
+         *
+         * @param executor for example {@code Executors.newVirtualThreadPerTaskExecutor()} on Java
+         *     21, or the application's own pool; not null
+         * @return this builder
+         */
+        public Builder completionExecutor(Executor executor) {
+            this.completionExecutor = Objects.requireNonNull(executor, "completionExecutor");
+            return this;
         }
 
         /**

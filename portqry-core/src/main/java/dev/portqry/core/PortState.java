@@ -26,6 +26,12 @@ public enum PortState {
         return displayName;
     }
 
+    /** @return PortQry's text, as {@link #displayName()}: {@code LISTENING or FILTERED}, not the constant's name */
+    @Override
+    public String toString() {
+        return displayName;
+    }
+
     /** @return PortQry's exit code: 0 listening, 1 not listening, 2 filtered or listening-or-filtered */
     public int exitCode() {
         return exitCode;

@@ -57,7 +57,9 @@ public sealed interface ResponderOutcome
 
         @Override
         public String toString() {
-            return "Unparseable[" + responder + ": " + error + ", first bytes " + HexFormat.of().formatHex(firstBytes) + "]";
+            // A decode error's message already names its protocol ("memcached: bad header"): say it once.
+            String what = error.startsWith(responder + ":") ? error : responder + ": " + error;
+            return "Unparseable[" + what + ", first bytes " + HexFormat.of().formatHex(firstBytes) + "]";
         }
     }
 

@@ -1,9 +1,11 @@
 package dev.portqry.core;
 
+import dev.portqry.core.internal.CompletionRelay;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.IntFunction;
@@ -34,6 +36,8 @@ public final class Scan {
     private final AtomicReferenceArray<PortStatus> results;
     private final AtomicReferenceArray<CompletableFuture<PortStatus>> running;
     private final CompletableFuture<List<PortStatus>> completion = new CompletableFuture<>();
+    /** What {@link #completion()} returns: {@link #completion} itself, or relayed to the probe's completion executor. */
+    private final CompletableFuture<List<PortStatus>> handedOut;
     private final Object orderLock = new Object();
     private final AtomicInteger firstWave = new AtomicInteger();
     private final UdpPacer pacer;
@@ -41,7 +45,8 @@ public final class Scan {
     private int nextInOrder;
 
     Scan(List<PortSpec> specs, int limit, ScanListener listener, IntFunction<CompletableFuture<PortStatus>> launcher,
-         UdpPacer pacer) {
+         UdpPacer pacer, Executor completionExecutor) {
+        this.handedOut = CompletionRelay.relay(completion, completionExecutor);
         this.pacer = pacer;
         this.specs = List.copyOf(specs);
         this.limit = limit;
@@ -198,7 +203,7 @@ public final class Scan {
      *     source port in use, a socket that cannot be created, the probe closed)
      */
     public CompletableFuture<List<PortStatus>> completion() {
-        return completion;
+        return handedOut;
     }
 
     /** Stops the scan: probes in flight are cancelled (their sockets closed), none more start. */

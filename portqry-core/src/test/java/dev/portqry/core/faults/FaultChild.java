@@ -76,7 +76,7 @@ public final class FaultChild {
                     out.println("DESCRIPTORS\t" + before + "\t" + Descriptors.settle(before));
                     // And the probe works again once descriptors are free.
                     PortStatus again = p.probe(LO, Protocol.TCP, PORT, OPTS).get(60, TimeUnit.SECONDS);
-                    out.println("AFTER " + again.state());
+                    out.println("AFTER " + again.state().name());
                 }
                 case "flood" -> flood(out, p);
                 default -> throw new IllegalArgumentException("fault must be firewall, emfile or flood, was " + args[0]);
