@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Proves that the testbed comes up from a checkout at a long path with spaces in it: copies the
-# testbed scripts and templates under such a path (over 200 characters), brings the testbed up
+# testbed scripts and templates (and the exporter's alert rules) under such a path (over 200 characters), brings the testbed up
 # there, checks that the DC, the mail daemons and the namespace answer and that the properties
 # file was written, and tears it down again. Run by scripts/test.sh (as root) before its own
 # testbed comes up; PORTQRY_PATH_CHECK=skip leaves it out. Needs root and the testbed's packages.
@@ -10,8 +10,9 @@ set -euo pipefail
 SRC=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 base=$(mktemp -d /tmp/portqry-path-check.XXXXXX)
 deep="$base/a checkout with spaces/and a deliberately long path that goes on/past the 108 bytes of a Unix socket/so that no daemon file may live under it/nor any config with spaces/portqry"
-mkdir -p "$deep"
+mkdir -p "$deep/portqry-examples"
 cp -r "$SRC/scripts" "$SRC/testbed" "$deep/"
+cp -r "$SRC/portqry-examples/exporter" "$deep/portqry-examples/"   # the alert rules Prometheus loads
 echo "testbed-path-check: checkout at a path of ${#deep} characters: $deep"
 
 status=0

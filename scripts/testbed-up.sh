@@ -383,9 +383,11 @@ prometheus_up() {
   tb_render "$TEMPLATES/portqry-exporter.yml.in" "$PROM/portqry-exporter.yml" \
     "NS_ADDRESS=$NS_ADDR4" "TCP_OPEN=$NS_TCP_OPEN" "TCP_CLOSED=$NS_TCP_CLOSED" "TCP_DROP=$NS_TCP_DROP" \
     "TCP_REJECT_HOST=$NS_TCP_REJECT_HOST" "UDP_OPEN=$NS_UDP_OPEN" "UDP_DROP=$NS_UDP_DROP"
+  # The alert rules are copied next to the config: Prometheus reads no file of the checkout.
+  cp "$REPO/portqry-examples/exporter/portqry-rules.yml" "$PROM/portqry-rules.yml"
   tb_render "$TEMPLATES/prometheus.yml.in" "$PROM/prometheus.yml" \
     "INTERVAL=$PROM_INTERVAL" "TIMEOUT=$PROM_TIMEOUT" "EXPORTER_PORT=$PROM_EXPORTER_PORT" \
-    "DC_ADDRESS=127.0.0.1" "NS_ADDRESS=$NS_ADDR4" "RULES=$REPO/portqry-examples/exporter/portqry-rules.yml"
+    "DC_ADDRESS=127.0.0.1" "NS_ADDRESS=$NS_ADDR4" "RULES=$PROM/portqry-rules.yml"
   promtool check config "$PROM/prometheus.yml" >"$PROM/promtool-check.log" 2>&1 ||
     { cat "$PROM/promtool-check.log" >&2; tb_die "promtool rejects $PROM/prometheus.yml"; }
   tb_start prometheus "$PROM/prometheus.log" prometheus --config.file="$PROM/prometheus.yml" \
