@@ -3,6 +3,7 @@ package dev.portqry.core;
 import dev.portqry.core.internal.FutureGuard;
 import dev.portqry.core.internal.NettyVersionCheck;
 import dev.portqry.core.internal.ProbeEngine;
+import dev.portqry.core.internal.ProbeEvents;
 import dev.portqry.core.internal.TargetResolver;
 import dev.portqry.core.internal.Transport;
 import dev.portqry.core.spi.ProtocolResponder;
@@ -74,19 +75,21 @@ public final class PortProbe implements AutoCloseable {
     private final ProbeOptions defaults;
     private final ServiceNames services;
     private final ResponderRegistry responders;
+    private final ProbeEvents events;
 
     private PortProbe(Builder b) {
+        this.events = new ProbeEvents(b.listener);
         if (b.group != null) {
             this.group = b.group;
             this.ownsGroup = false;
-            this.engine = new ProbeEngine(group, Transport.of(group), b.alloc);
+            this.engine = new ProbeEngine(group, Transport.of(group), b.alloc, events);
         } else {
             Transport t = Transport.preferred();
             // One event loop per core: a probe's cost is mostly its socket system calls, and more
             // loops than cores only contend (65,535 loopback probes: 1.6 s with 4 loops, 1.3 s with 2).
             this.group = t.newGroup(b.ioThreads > 0 ? b.ioThreads : Runtime.getRuntime().availableProcessors());
             this.ownsGroup = true;
-            this.engine = new ProbeEngine(group, t, b.alloc);
+            this.engine = new ProbeEngine(group, t, b.alloc, events);
         }
         this.resolver = new TargetResolver(b.resolverThreads);
         this.defaults = b.options;
@@ -171,11 +174,19 @@ public final class PortProbe implements AutoCloseable {
         Objects.requireNonNull(options, "options");
         checkOpen();
         CompletableFuture<ResolvedTarget> f;
+        events.resolutionStart(target);
         try {
             f = resolver.resolve(target, options.ipPreference(), options.reverseLookup());
         } catch (RejectedExecutionException e) {
             f = CompletableFuture.failedFuture(new IllegalStateException(CLOSED, e)); // close() raced this call
         }
+        f.whenComplete((t, e) -> {
+            if (e == null) {
+                events.resolutionEnd(target, t);
+            } else {
+                events.resolutionFailed(target, unwrap(e));
+            }
+        });
         return guard.watch(f, RESOLVE_DEADLINE, () -> new UnresolvedTargetException(target,
                 "name resolution of " + SafeText.escape(target) + " did not finish within " + RESOLVE_DEADLINE.toSeconds() + " s",
                 new TimeoutException("resolve")));
@@ -417,8 +428,21 @@ public final class PortProbe implements AutoCloseable {
         private ProbeOptions options = ProbeOptions.defaults();
         private ServiceNames services;
         private ResponderRegistry responders;
+        private ProbeListener listener = ProbeListener.NONE;
 
         private Builder() {
+        }
+
+        /**
+         * Observes every probe, event by event (metrics, tracing). What it throws is caught and
+         * logged (the first throw at WARN) and changes no verdict.
+         *
+         * @param listener the listener, not null; default {@link ProbeListener#NONE}
+         * @return this builder
+         */
+        public Builder listener(ProbeListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
         }
 
         /**

@@ -16,7 +16,7 @@ import java.util.Optional;
 /**
  * TCP: connect up to {@link ProbeOptions#tcpAttempts()} times; connected is LISTENING, RST is
  * NOT LISTENING, silence on every attempt or an ICMP error is FILTERED. A connected port with a
- * responder goes on to a {@link TcpConversation} on the same connection.
+ * responder goes on to step 2 ({@link TcpQuery}) on the same connection.
  */
 final class TcpProbeRun extends ProbeRun {
     private int attempts;
@@ -41,6 +41,7 @@ final class TcpProbeRun extends ProbeRun {
             return;
         }
         attempts++;
+        engine.events().attemptStart(call, attempts);
         Bootstrap b = new Bootstrap()
                 .group(engine.loop())
                 .channel(engine.transport().socketChannel())
@@ -88,8 +89,9 @@ final class TcpProbeRun extends ProbeRun {
                         "connection refused (the socket connected to itself: nothing listens on the port)", null);
                 return;
             }
+            engine.events().connected(call, (InetSocketAddress) ch.localAddress());
             if (responder.isPresent()) {
-                new TcpConversation(this, ch, responder.get(), attempts).begin();
+                new TcpQuery(this, ch, responder.get(), attempts).begin();
             } else {
                 complete(PortState.LISTENING, PortState.LISTENING, attempts, "connection accepted", null);
             }
@@ -98,6 +100,9 @@ final class TcpProbeRun extends ProbeRun {
         closeQuietly(cf.channel());
         Throwable cause = cf.cause();
         NetworkError error = NetworkError.classify(cause, effectiveSourcePort() != 0);
+        if (error != NetworkError.TIMEOUT) {
+            engine.events().networkError(call, cause, error.reason());
+        }
         switch (error) {
             case REFUSED, PORT_UNREACHABLE ->
                     complete(PortState.NOT_LISTENING, PortState.NOT_LISTENING, attempts, NetworkError.REFUSED.reason(), null);
