@@ -180,14 +180,18 @@ public final class PortProbe implements AutoCloseable {
         } catch (RejectedExecutionException e) {
             f = CompletableFuture.failedFuture(new IllegalStateException(CLOSED, e)); // close() raced this call
         }
+        // Reported before anyone waiting on the result runs (a probe of the name starts after it).
+        CompletableFuture<ResolvedTarget> reported = new CompletableFuture<>();
         f.whenComplete((t, e) -> {
             if (e == null) {
                 events.resolutionEnd(target, t);
+                reported.complete(t);
             } else {
                 events.resolutionFailed(target, unwrap(e));
+                reported.completeExceptionally(e);
             }
         });
-        return guard.watch(f, RESOLVE_DEADLINE, () -> new UnresolvedTargetException(target,
+        return guard.watch(reported, RESOLVE_DEADLINE, () -> new UnresolvedTargetException(target,
                 "name resolution of " + SafeText.escape(target) + " did not finish within " + RESOLVE_DEADLINE.toSeconds() + " s",
                 new TimeoutException("resolve")));
     }
