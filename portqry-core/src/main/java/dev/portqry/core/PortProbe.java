@@ -102,7 +102,8 @@ public final class PortProbe implements AutoCloseable {
 
     /**
      * The longest one probe may take under these options, without name resolution: every TCP
-     * attempt's connect timeout plus the responder's timeout, or every UDP attempt's timeout
+     * attempt's connect timeout (one more under {@link ConnectionMode#SEPARATE}) plus the
+     * responder's timeout, or every UDP attempt's timeout
      * for step 1 and again for step 2. A probe's future completes within this plus
      * {@link #GRACE}, whatever fails.
      *
@@ -113,8 +114,10 @@ public final class PortProbe implements AutoCloseable {
     public static Duration deadline(Protocol protocol, ProbeOptions options) {
         Objects.requireNonNull(protocol, "protocol");
         Objects.requireNonNull(options, "options");
+        // ConnectionMode.SEPARATE connects once more for the query.
+        long connects = options.tcpAttempts() + (options.connectionMode() == ConnectionMode.SEPARATE ? 1L : 0L);
         return protocol == Protocol.TCP
-                ? options.tcpConnectTimeout().multipliedBy(options.tcpAttempts()).plus(options.responderTimeout())
+                ? options.tcpConnectTimeout().multipliedBy(connects).plus(options.responderTimeout())
                 : options.effectiveUdpTimeout().multipliedBy(2L * options.udpAttempts());
     }
 

@@ -79,6 +79,15 @@ abstract class ProbeRun {
         }
     }
 
+    /** Runs an event-loop callback of this run; whatever it throws ends the run (never lost in Netty's log). */
+    final void guarded(Runnable r) {
+        try {
+            r.run();
+        } catch (RuntimeException | Error e) {
+            fail(e);
+        }
+    }
+
     /** Ends the run with an unexpected fault (a bug here or in a responder), cause attached. */
     final void fail(Throwable e) {
         if (!future.isDone()) {

@@ -90,15 +90,6 @@ final class UdpProbeRun extends ProbeRun {
         cf.addListener(f -> guarded(() -> opened(cf, localPort, unconnected, onReady)));
     }
 
-    /** Runs an event-loop callback of this run; whatever it throws ends the run (never lost in Netty's log). */
-    void guarded(Runnable r) {
-        try {
-            r.run();
-        } catch (RuntimeException | Error e) {
-            fail(e);
-        }
-    }
-
     private void opened(ChannelFuture cf, int localPort, boolean unconnected, Consumer<Channel> onReady) {
         if (future.isDone()) {
             return;
