@@ -1,5 +1,6 @@
 package dev.portqry.core;
 
+import dev.portqry.core.internal.UdpPacer;
 import dev.portqry.core.internal.FutureGuard;
 import dev.portqry.core.internal.NettyVersionCheck;
 import dev.portqry.core.internal.ProbeEngine;
@@ -211,25 +212,25 @@ public final class PortProbe implements AutoCloseable {
     public Optional<ProtocolResponder> responderFor(Protocol protocol, int port, ProbeOptions options) {
         Objects.requireNonNull(protocol, "protocol");
         Objects.requireNonNull(options, "options");
-        checkPort(port);
+        PortSpec.checkPort(port);
         ResponderSelection sel = options.responderSelection();
-        switch (sel.mode()) {
-            case NONE:
-                return Optional.empty();
-            case FORCED:
-                ProtocolResponder r = responders.byName(sel.name().orElseThrow())
-                        .orElseThrow(() -> new IllegalArgumentException("responder must be one of "
-                                + responders.responders().stream().map(ProtocolResponder::name).toList()
-                                + ", was " + sel.name().orElseThrow()));
-                if (!r.supports(protocol)) {
-                    throw new IllegalArgumentException("responder " + r.name() + " does not support " + protocol);
-                }
-                return Optional.of(r);
-            case AUTO_EXCEPT:
-                return responders.select(protocol, port, services.name(protocol, port), sel.excluded());
-            default:
-                return responders.select(protocol, port, services.name(protocol, port));
+        if (sel instanceof ResponderSelection.None) {
+            return Optional.empty();
         }
+        if (sel instanceof ResponderSelection.Forced forced) {
+            ProtocolResponder r = responders.byName(forced.name())
+                    .orElseThrow(() -> new IllegalArgumentException("responder must be one of "
+                            + responders.responders().stream().map(ProtocolResponder::name).toList()
+                            + ", was " + forced.name()));
+            if (!r.supports(protocol)) {
+                throw new IllegalArgumentException("responder " + r.name() + " does not support " + protocol);
+            }
+            return Optional.of(r);
+        }
+        Optional<String> service = services.name(protocol, port);
+        return sel instanceof ResponderSelection.AutoExcept except
+                ? responders.select(protocol, port, service, except.excluded())
+                : responders.select(protocol, port, service);
     }
 
     /**
@@ -260,7 +261,7 @@ public final class PortProbe implements AutoCloseable {
     public CompletableFuture<PortStatus> probe(String target, Protocol protocol, int port, ProbeOptions options) {
         Objects.requireNonNull(protocol, "protocol");
         Objects.requireNonNull(options, "options");
-        checkPort(port);
+        PortSpec.checkPort(port);
         checkOpen();
         responderFor(protocol, port, options); // refuse bad options now, as the InetAddress overloads do
         CompletableFuture<PortStatus> out = new CompletableFuture<>();
@@ -335,7 +336,7 @@ public final class PortProbe implements AutoCloseable {
         Objects.requireNonNull(address, "address");
         Objects.requireNonNull(protocol, "protocol");
         Objects.requireNonNull(options, "options");
-        checkPort(port);
+        PortSpec.checkPort(port);
         checkOpen();
         Optional<ProtocolResponder> responder = responderFor(protocol, port, options);
         CompletableFuture<PortStatus> f = engine.probe(new InetSocketAddress(address, port), protocol, options, responder,
@@ -403,12 +404,6 @@ public final class PortProbe implements AutoCloseable {
         Duration each = deadline(Protocol.TCP, options).compareTo(deadline(Protocol.UDP, options)) > 0
                 ? deadline(Protocol.TCP, options) : deadline(Protocol.UDP, options);
         return each.multipliedBy(waves).plus(paced ? options.udpPacingBudget().multipliedBy(2) : Duration.ZERO);
-    }
-
-    private static void checkPort(int port) {
-        if (port < 1 || port > 65535) {
-            throw new IllegalArgumentException("port must be 1-65535, was " + port);
-        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.portqry.core;
 
+import dev.portqry.core.internal.UdpPacer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -95,7 +95,7 @@ final class QueryRunner {
         }
         options = withKerberosRealm(plan, options, resolved);
         ProbeOptions scanOptions = options.toBuilder().maxInFlight(plan.parallel())
-                .responder(plan.range() && options.responderSelection().mode() == ResponderSelection.Mode.AUTO
+                .responder(plan.range() && options.responderSelection().equals(ResponderSelection.AUTO)
                         ? ResponderSelection.autoExcept(ENDPOINT_MAPPER) : options.responderSelection())
                 .build();
         List<PortSpec> specs = plan.ports().stream().map(c -> new PortSpec(c.protocol(), c.port())).toList();
@@ -111,7 +111,7 @@ final class QueryRunner {
         try {
             for (int i = 0; i < specs.size(); i++) {
                 PortStatus s = next(inOrder, scan);
-                code = ExitCodes.combine(code, s.state().exitCode());
+                code = ExitCodes.combine(code, ExitCodes.of(s.state()));
                 if (text) {
                     Optional<ProtocolResponder> r = probe.responderFor(s.protocol(), s.port(), scanOptions);
                     boolean ephemeral = options.sourcePort() != 0
@@ -178,7 +178,7 @@ final class QueryRunner {
             DynamicPortCheck.reportLines(ports).forEach(out::line);
         }
         for (PortStatus p : ports) {
-            code = ExitCodes.combine(code, p.state().exitCode());
+            code = ExitCodes.combine(code, ExitCodes.of(p.state()));
             if (!text) {
                 out.line(JsonReport.port(target, p));
             }
