@@ -21,8 +21,8 @@ import java.util.Optional;
  *
  * <p><b>Threading.</b> Probe events are called on the Netty event loop thread that runs the
  * probe ({@link #probeEnd} and {@link #probeFailed} on the thread that completes or cancels its
- * future); resolution events on the resolver's thread. A listener must be thread-safe and must
- * not block. <b>Faults.</b> What a listener throws is caught: the first throw is logged at WARN,
+ * future); resolution events on the thread that completes the resolution (a resolver thread, or
+ * the caller's own for an IP literal). A listener must be thread-safe and must not block. <b>Faults.</b> What a listener throws is caught: the first throw is logged at WARN,
  * later ones at DEBUG, and no probe's verdict changes.
  */
 public interface ProbeListener {
