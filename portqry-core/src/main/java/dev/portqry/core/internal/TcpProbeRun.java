@@ -92,13 +92,9 @@ final class TcpProbeRun extends ProbeRun {
         }
         NetworkError error = NetworkError.classify(cf.cause(), effectiveSourcePort() != 0);
         engine.events().networkError(call, cf.cause(), error.reason());
-        ResponderOutcome outcome = new ResponderOutcome.NoReply(responderName(),
+        ResponderOutcome outcome = new ResponderOutcome.NoReply(responder.orElseThrow().name(),
                 "the query's connection failed: " + error.reason() + " (" + cf.cause().getMessage() + ")");
         complete(PortState.LISTENING, PortState.LISTENING, attempts, "connection accepted", outcome);
-    }
-
-    private String responderName() {
-        return responder.map(ProtocolResponder::name).orElse("none");
     }
 
     private void onConnect(ChannelFuture cf) {
