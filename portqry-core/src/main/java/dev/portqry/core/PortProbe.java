@@ -1,9 +1,11 @@
 package dev.portqry.core;
 
 import dev.portqry.core.internal.CompletionRelay;
+import dev.portqry.core.internal.UdpPacer;
 import dev.portqry.core.internal.FutureGuard;
 import dev.portqry.core.internal.NettyVersionCheck;
 import dev.portqry.core.internal.ProbeEngine;
+import dev.portqry.core.internal.ProbeEvents;
 import dev.portqry.core.internal.TargetResolver;
 import dev.portqry.core.internal.Transport;
 import dev.portqry.core.spi.ProtocolResponder;
@@ -87,19 +89,21 @@ public final class PortProbe implements AutoCloseable {
     private final ProbeOptions defaults;
     private final ServiceNames services;
     private final ResponderRegistry responders;
+    private final ProbeEvents events;
 
     private PortProbe(Builder b) {
+        this.events = new ProbeEvents(b.listener);
         if (b.group != null) {
             this.group = b.group;
             this.ownsGroup = false;
-            this.engine = new ProbeEngine(group, Transport.of(group), b.alloc);
+            this.engine = new ProbeEngine(group, Transport.of(group), b.alloc, events);
         } else {
             Transport t = Transport.preferred();
             // One event loop per core: a probe's cost is mostly its socket system calls, and more
             // loops than cores only contend (65,535 loopback probes: 1.6 s with 4 loops, 1.3 s with 2).
             this.group = t.newGroup(b.ioThreads > 0 ? b.ioThreads : Runtime.getRuntime().availableProcessors());
             this.ownsGroup = true;
-            this.engine = new ProbeEngine(group, t, b.alloc);
+            this.engine = new ProbeEngine(group, t, b.alloc, events);
         }
         this.completionExecutor = b.completionExecutor;
         this.resolver = new TargetResolver(b.resolverThreads);
@@ -113,7 +117,8 @@ public final class PortProbe implements AutoCloseable {
 
     /**
      * The longest one probe may take under these options, without name resolution: every TCP
-     * attempt's connect timeout plus the responder's timeout, or every UDP attempt's timeout
+     * attempt's connect timeout (one more under {@link ConnectionMode#SEPARATE}) plus the
+     * responder's timeout, or every UDP attempt's timeout
      * for step 1 and again for step 2. A probe's future completes within this plus
      * {@link #GRACE}, whatever fails.
      *
@@ -124,8 +129,10 @@ public final class PortProbe implements AutoCloseable {
     public static Duration deadline(Protocol protocol, ProbeOptions options) {
         Objects.requireNonNull(protocol, "protocol");
         Objects.requireNonNull(options, "options");
+        // ConnectionMode.SEPARATE connects once more for the query.
+        long connects = options.tcpAttempts() + (options.connectionMode() == ConnectionMode.SEPARATE ? 1L : 0L);
         return protocol == Protocol.TCP
-                ? options.tcpConnectTimeout().multipliedBy(options.tcpAttempts()).plus(options.responderTimeout())
+                ? options.tcpConnectTimeout().multipliedBy(connects).plus(options.responderTimeout())
                 : options.effectiveUdpTimeout().multipliedBy(2L * options.udpAttempts());
     }
 
@@ -201,12 +208,24 @@ public final class PortProbe implements AutoCloseable {
         Objects.requireNonNull(options, "options");
         checkOpen();
         CompletableFuture<ResolvedTarget> f;
+        events.resolutionStart(target);
         try {
             f = resolver.resolve(target, options.ipPreference(), options.reverseLookup());
         } catch (RejectedExecutionException e) {
             f = CompletableFuture.failedFuture(new IllegalStateException(CLOSED, e)); // close() raced this call
         }
-        return guard.watch(f, RESOLVE_DEADLINE, () -> new UnresolvedTargetException(target,
+        // Reported before anyone waiting on the result runs (a probe of the name starts after it).
+        CompletableFuture<ResolvedTarget> reported = new CompletableFuture<>();
+        f.whenComplete((t, e) -> {
+            if (e == null) {
+                events.resolutionEnd(target, t);
+                reported.complete(t);
+            } else {
+                events.resolutionFailed(target, unwrap(e));
+                reported.completeExceptionally(e);
+            }
+        });
+        return guard.watch(reported, RESOLVE_DEADLINE, () -> new UnresolvedTargetException(target,
                 "name resolution of " + SafeText.escape(target) + " did not finish within " + RESOLVE_DEADLINE.toSeconds() + " s",
                 new TimeoutException("resolve")));
     }
@@ -223,25 +242,25 @@ public final class PortProbe implements AutoCloseable {
     public Optional<ProtocolResponder> responderFor(Protocol protocol, int port, ProbeOptions options) {
         Objects.requireNonNull(protocol, "protocol");
         Objects.requireNonNull(options, "options");
-        checkPort(port);
+        PortSpec.checkPort(port);
         ResponderSelection sel = options.responderSelection();
-        switch (sel.mode()) {
-            case NONE:
-                return Optional.empty();
-            case FORCED:
-                ProtocolResponder r = responders.byName(sel.name().orElseThrow())
-                        .orElseThrow(() -> new IllegalArgumentException("responder must be one of "
-                                + responders.responders().stream().map(ProtocolResponder::name).toList()
-                                + ", was " + sel.name().orElseThrow()));
-                if (!r.supports(protocol)) {
-                    throw new IllegalArgumentException("responder " + r.name() + " does not support " + protocol);
-                }
-                return Optional.of(r);
-            case AUTO_EXCEPT:
-                return responders.select(protocol, port, services.name(protocol, port), sel.excluded());
-            default:
-                return responders.select(protocol, port, services.name(protocol, port));
+        if (sel instanceof ResponderSelection.None) {
+            return Optional.empty();
         }
+        if (sel instanceof ResponderSelection.Forced forced) {
+            ProtocolResponder r = responders.byName(forced.name())
+                    .orElseThrow(() -> new IllegalArgumentException("responder must be one of "
+                            + responders.responders().stream().map(ProtocolResponder::name).toList()
+                            + ", was " + forced.name()));
+            if (!r.supports(protocol)) {
+                throw new IllegalArgumentException("responder " + r.name() + " does not support " + protocol);
+            }
+            return Optional.of(r);
+        }
+        Optional<String> service = services.name(protocol, port);
+        return sel instanceof ResponderSelection.AutoExcept except
+                ? responders.select(protocol, port, service, except.excluded())
+                : responders.select(protocol, port, service);
     }
 
     /**
@@ -272,7 +291,7 @@ public final class PortProbe implements AutoCloseable {
     public CompletableFuture<PortStatus> probe(String target, Protocol protocol, int port, ProbeOptions options) {
         Objects.requireNonNull(protocol, "protocol");
         Objects.requireNonNull(options, "options");
-        checkPort(port);
+        PortSpec.checkPort(port);
         checkOpen();
         responderFor(protocol, port, options); // refuse bad options now, as the InetAddress overloads do
         CompletableFuture<PortStatus> out = new CompletableFuture<>();
@@ -348,7 +367,7 @@ public final class PortProbe implements AutoCloseable {
         Objects.requireNonNull(address, "address");
         Objects.requireNonNull(protocol, "protocol");
         Objects.requireNonNull(options, "options");
-        checkPort(port);
+        PortSpec.checkPort(port);
         checkOpen();
         Optional<ProtocolResponder> responder = responderFor(protocol, port, options);
         CompletableFuture<PortStatus> f = engine.probe(new InetSocketAddress(address, port), protocol, options, responder,
@@ -481,12 +500,6 @@ public final class PortProbe implements AutoCloseable {
         return each.multipliedBy(waves).plus(paced ? options.udpPacingBudget().multipliedBy(2) : Duration.ZERO);
     }
 
-    private static void checkPort(int port) {
-        if (port < 1 || port > 65535) {
-            throw new IllegalArgumentException("port must be 1-65535, was " + port);
-        }
-    }
-
     /**
      * Fails every future still pending with {@link IllegalStateException} "PortProbe is closed"
      * (closing their sockets), stops the resolver and, when this probe created them, the event
@@ -512,6 +525,7 @@ public final class PortProbe implements AutoCloseable {
         private ServiceNames services;
         private ResponderRegistry responders;
         private Executor completionExecutor;
+        private ProbeListener listener = ProbeListener.NONE;
 
         private Builder() {
         }
@@ -531,6 +545,18 @@ public final class PortProbe implements AutoCloseable {
          */
         public Builder completionExecutor(Executor executor) {
             this.completionExecutor = Objects.requireNonNull(executor, "completionExecutor");
+            return this;
+        }
+
+        /**
+         * Observes every probe, event by event (metrics, tracing). What it throws is caught and
+         * logged (the first throw at WARN) and changes no verdict.
+         *
+         * @param listener the listener, not null; default {@link ProbeListener#NONE}
+         * @return this builder
+         */
+        public Builder listener(ProbeListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
             return this;
         }
 

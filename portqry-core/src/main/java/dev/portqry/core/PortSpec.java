@@ -12,12 +12,37 @@ import java.util.Objects;
  * @param port 1-65535
  */
 public record PortSpec(Protocol protocol, int port) {
+    /** The lowest port a probe can target: 1. */
+    public static final int MIN_PORT = 1;
+    /** The highest port: 65,535. */
+    public static final int MAX_PORT = 65_535;
+
     /** Validates the spec. */
     public PortSpec {
         Objects.requireNonNull(protocol, "protocol");
-        if (port < 1 || port > 65535) {
-            throw new IllegalArgumentException("port must be 1-65535, was " + port);
+        checkPort(port);
+    }
+
+    /**
+     * @param port any number
+     * @return whether it is a port a probe can target, {@value #MIN_PORT}-{@value #MAX_PORT}
+     */
+    public static boolean isPort(int port) {
+        return port >= MIN_PORT && port <= MAX_PORT;
+    }
+
+    /**
+     * The one check of a port number, for every API that takes one.
+     *
+     * @param port the port
+     * @return {@code port}
+     * @throws IllegalArgumentException "port must be 1-65535, was N" when it is out of range
+     */
+    public static int checkPort(int port) {
+        if (!isPort(port)) {
+            throw new IllegalArgumentException("port must be " + MIN_PORT + "-" + MAX_PORT + ", was " + port);
         }
+        return port;
     }
 
     /**
@@ -27,7 +52,7 @@ public record PortSpec(Protocol protocol, int port) {
      * @return the ports {@code first..last} in ascending order
      */
     public static List<PortSpec> range(Protocol protocol, int first, int last) {
-        if (first < 1 || last > 65535 || first > last) {
+        if (!isPort(first) || !isPort(last) || first > last) {
             throw new IllegalArgumentException("range must be within 1-65535 with start <= end, was " + first + ":" + last);
         }
         List<PortSpec> out = new ArrayList<>(last - first + 1);

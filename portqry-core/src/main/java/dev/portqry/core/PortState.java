@@ -1,24 +1,22 @@
 package dev.portqry.core;
 
 /**
- * What a probe concluded about a port, with PortQry's wording and exit code.
+ * What a probe concluded about a port, with PortQry's wording.
  */
 public enum PortState {
     /** TCP connect succeeded, or a UDP reply came back. */
-    LISTENING("LISTENING", 0),
+    LISTENING("LISTENING"),
     /** TCP connection refused (RST), or ICMP port unreachable for UDP. */
-    NOT_LISTENING("NOT LISTENING", 1),
+    NOT_LISTENING("NOT LISTENING"),
     /** No answer after every attempt, or an ICMP error other than port unreachable. */
-    FILTERED("FILTERED", 2),
+    FILTERED("FILTERED"),
     /** UDP only: neither a reply nor an ICMP error came back to the plain datagram. */
-    LISTENING_OR_FILTERED("LISTENING or FILTERED", 2);
+    LISTENING_OR_FILTERED("LISTENING or FILTERED");
 
     private final String displayName;
-    private final int exitCode;
 
-    PortState(String displayName, int exitCode) {
+    PortState(String displayName) {
         this.displayName = displayName;
-        this.exitCode = exitCode;
     }
 
     /** @return PortQry's text for this state, e.g. {@code NOT LISTENING} */
@@ -30,10 +28,5 @@ public enum PortState {
     @Override
     public String toString() {
         return displayName;
-    }
-
-    /** @return PortQry's exit code: 0 listening, 1 not listening, 2 filtered or listening-or-filtered */
-    public int exitCode() {
-        return exitCode;
     }
 }

@@ -62,6 +62,7 @@ public final class ProbeOptions {
     private final ResponderSelection responderSelection;
     private final int maxInFlight;
     private final UdpPacing udpPacing;
+    private final ConnectionMode connectionMode;
     private final Duration icmpInterval;
     private final Duration udpPacingBudget;
     private final Map<ResponderSetting<?>, Object> settings;
@@ -81,6 +82,7 @@ public final class ProbeOptions {
         this.responderSelection = b.responderSelection;
         this.maxInFlight = b.maxInFlight;
         this.udpPacing = b.udpPacing;
+        this.connectionMode = b.connectionMode;
         this.icmpInterval = b.icmpInterval;
         this.udpPacingBudget = b.udpPacingBudget;
         this.settings = Collections.unmodifiableMap(new HashMap<>(b.settings));
@@ -179,6 +181,11 @@ public final class ProbeOptions {
         return udpPacing;
     }
 
+    /** @return which TCP connection step 2 runs on; default {@link ConnectionMode#SHARED} */
+    public ConnectionMode connectionMode() {
+        return connectionMode;
+    }
+
     /** @return the starting interval between paced UDP re-probes */
     public Duration icmpInterval() {
         return icmpInterval;
@@ -209,7 +216,7 @@ public final class ProbeOptions {
                 + ", responderTimeout=" + responderTimeout.toMillis() + "ms, sourcePort=" + sourcePort
                 + ", ipPreference=" + ipPreference + ", reverseLookup=" + reverseLookup
                 + ", maxReplyBytes=" + maxReplyBytes + ", maxEntries=" + maxEntries
-                + ", responder=" + responderSelection + ", maxInFlight=" + maxInFlight + ", udpPacing=" + udpPacing + ", icmpInterval=" + icmpInterval.toMillis() + "ms, udpPacingBudget=" + udpPacingBudget.toMillis() + "ms" + ", settings=" + settings + "]";
+                + ", responder=" + responderSelection + ", maxInFlight=" + maxInFlight + ", udpPacing=" + udpPacing + ", connectionMode=" + connectionMode + ", icmpInterval=" + icmpInterval.toMillis() + "ms, udpPacingBudget=" + udpPacingBudget.toMillis() + "ms" + ", settings=" + settings + "]";
     }
 
     /** Builds {@link ProbeOptions}; every setter validates and names its argument. */
@@ -228,6 +235,7 @@ public final class ProbeOptions {
         private ResponderSelection responderSelection = ResponderSelection.AUTO;
         private int maxInFlight = DEFAULT_MAX_IN_FLIGHT;
         private UdpPacing udpPacing = UdpPacing.ADAPTIVE;
+        private ConnectionMode connectionMode = ConnectionMode.SHARED;
         private Duration icmpInterval = DEFAULT_ICMP_INTERVAL;
         private Duration udpPacingBudget = DEFAULT_UDP_PACING_BUDGET;
         private final Map<ResponderSetting<?>, Object> settings = new HashMap<>();
@@ -250,6 +258,7 @@ public final class ProbeOptions {
             responderSelection = o.responderSelection;
             maxInFlight = o.maxInFlight;
             udpPacing = o.udpPacing;
+            connectionMode = o.connectionMode;
             icmpInterval = o.icmpInterval;
             udpPacingBudget = o.udpPacingBudget;
             settings.putAll(o.settings);
@@ -370,6 +379,17 @@ public final class ProbeOptions {
          */
         public Builder maxInFlight(int probes) {
             this.maxInFlight = checkRange("maxInFlight", probes, 0, 100_000);
+            return this;
+        }
+
+        /**
+         * @param mode which TCP connection step 2's query runs on: step 1's
+         *        ({@link ConnectionMode#SHARED}, the default: one connection per probe) or a second
+         *        one ({@link ConnectionMode#SEPARATE}, PortQry's two steps)
+         * @return this builder
+         */
+        public Builder connectionMode(ConnectionMode mode) {
+            this.connectionMode = Objects.requireNonNull(mode, "connectionMode");
             return this;
         }
 

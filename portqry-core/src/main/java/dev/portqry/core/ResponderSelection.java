@@ -2,103 +2,100 @@ package dev.portqry.core;
 
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Which responder a probe uses for step 2: the one the registry selects for the port
- * ({@link #AUTO}), none ({@link #NONE}), or one named explicitly ({@link #forced(String)}).
+ * ({@link #AUTO}), the same but never some ({@link #autoExcept(String...)}), none
+ * ({@link #NONE}), or one named explicitly ({@link #forced(String)}). A sealed type of four
+ * records: {@link Auto}, {@link AutoExcept}, {@link None}, {@link Forced}.
+ *
+ * <pre>{@code
+ * if (options.responderSelection() instanceof ResponderSelection.Forced f) {
+ *     System.out.println("always " + f.name());
+ * }
+ * }</pre>
  */
-public final class ResponderSelection {
+public sealed interface ResponderSelection {
     /** The registry picks by well-known port, then by service name. */
-    public static final ResponderSelection AUTO = new ResponderSelection(Mode.AUTO, null);
+    ResponderSelection AUTO = new Auto();
     /** Port state only, no protocol query. */
-    public static final ResponderSelection NONE = new ResponderSelection(Mode.NONE, null);
-
-    /** The modes. */
-    public enum Mode {
-        /** Select by port and service name. */
-        AUTO,
-        /** Select by port and service name, but never the excluded responders. */
-        AUTO_EXCEPT,
-        /** No step 2. */
-        NONE,
-        /** Use the named responder whatever the port. */
-        FORCED
-    }
-
-    private final Mode mode;
-    private final String name;
-    private final Set<String> excluded;
-
-    private ResponderSelection(Mode mode, String name) {
-        this(mode, name, Set.of());
-    }
-
-    private ResponderSelection(Mode mode, String name, Set<String> excluded) {
-        this.mode = mode;
-        this.name = name;
-        this.excluded = excluded;
-    }
+    ResponderSelection NONE = new None();
 
     /**
      * Selection by port and service name that never uses the named responders, e.g. PortQry's
      * range scans, which skip the endpoint-mapper dump.
      *
      * @param names responder names, any case; not null
-     * @return the selection
+     * @return the selection ({@link #AUTO} when no name is given)
      */
-    public static ResponderSelection autoExcept(String... names) {
-        Set<String> set = new java.util.TreeSet<>();
+    static ResponderSelection autoExcept(String... names) {
+        Set<String> set = new TreeSet<>();
         for (String n : names) {
             set.add(Objects.requireNonNull(n, "name").toLowerCase(Locale.ROOT));
         }
-        return set.isEmpty() ? AUTO : new ResponderSelection(Mode.AUTO_EXCEPT, null, Set.copyOf(set));
-    }
-
-    /** @return the responders {@link Mode#AUTO_EXCEPT} never uses; empty otherwise */
-    public Set<String> excluded() {
-        return excluded;
+        return set.isEmpty() ? AUTO : new AutoExcept(Set.copyOf(set));
     }
 
     /**
      * @param name a responder name, e.g. {@code ldap}; not blank
      * @return a selection that always uses that responder
      */
-    public static ResponderSelection forced(String name) {
-        if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("responder name must not be blank");
+    static ResponderSelection forced(String name) {
+        return new Forced(name);
+    }
+
+    /** Select by port and service name: {@link #AUTO}. */
+    record Auto() implements ResponderSelection {
+        @Override
+        public String toString() {
+            return "auto";
         }
-        return new ResponderSelection(Mode.FORCED, name.toLowerCase(Locale.ROOT));
     }
 
-    /** @return the mode */
-    public Mode mode() {
-        return mode;
+    /**
+     * Select by port and service name, but never the excluded responders.
+     *
+     * @param excluded lower-case responder names, not empty
+     */
+    record AutoExcept(Set<String> excluded) implements ResponderSelection {
+        /** @param excluded lower-case responder names, not null */
+        public AutoExcept {
+            excluded = Set.copyOf(excluded);
+        }
+
+        @Override
+        public String toString() {
+            return "autoExcept" + new TreeSet<>(excluded);
+        }
     }
 
-    /** @return the forced responder's name, present only in {@link Mode#FORCED} */
-    public Optional<String> name() {
-        return Optional.ofNullable(name);
+    /** No step 2: {@link #NONE}. */
+    record None() implements ResponderSelection {
+        @Override
+        public String toString() {
+            return "none";
+        }
     }
 
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof ResponderSelection s && s.mode == mode && Objects.equals(s.name, name)
-                && s.excluded.equals(excluded);
-    }
+    /**
+     * Use the named responder whatever the port.
+     *
+     * @param name the responder name, lower-cased
+     */
+    record Forced(String name) implements ResponderSelection {
+        /** @param name the responder name, any case; not blank */
+        public Forced {
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException("responder name must not be blank");
+            }
+            name = name.toLowerCase(Locale.ROOT);
+        }
 
-    @Override
-    public int hashCode() {
-        return (mode.hashCode() * 31 + Objects.hashCode(name)) * 31 + excluded.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return switch (mode) {
-            case FORCED -> "forced(" + name + ")";
-            case AUTO_EXCEPT -> "autoExcept" + excluded;
-            default -> mode.name().toLowerCase(Locale.ROOT);
-        };
+        @Override
+        public String toString() {
+            return "forced(" + name + ")";
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.portqry.core;
 
 import dev.portqry.core.internal.CompletionRelay;
+import dev.portqry.core.internal.UdpPacer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -110,7 +110,7 @@ public final class ServiceNames {
             } catch (IllegalArgumentException e) {
                 continue;
             }
-            if (port < 1 || port > 65535) {
+            if (!PortSpec.isPort(port)) {
                 continue;
             }
             byPort.putIfAbsent(key(protocol, port), f[0]);

@@ -1,5 +1,6 @@
 package dev.portqry.cli;
 
+import dev.portqry.core.ConnectionMode;
 import dev.portqry.core.IpPreference;
 import dev.portqry.core.UdpPacing;
 import dev.portqry.core.ProbeOptions;
@@ -208,7 +209,9 @@ public final class ArgumentParser {
     }
 
     static ProbeOptions options(CliArguments a) {
-        ProbeOptions.Builder b = ProbeOptions.builder().slowLink(a.slowLink).reverseLookup(!a.noReverse);
+        // PortQry's two steps: the port check's connection, then the query's own.
+        ProbeOptions.Builder b = ProbeOptions.builder().slowLink(a.slowLink).reverseLookup(!a.noReverse)
+                .connectionMode(ConnectionMode.SEPARATE);
         if (a.ipv4 || a.ipv6) {
             b.ipPreference(a.ipv4 ? IpPreference.IPV4_ONLY : IpPreference.IPV6_ONLY);
         }

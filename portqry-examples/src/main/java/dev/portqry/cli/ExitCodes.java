@@ -1,5 +1,6 @@
 package dev.portqry.cli;
 
+import dev.portqry.core.PortState;
 import java.util.List;
 
 /**
@@ -25,6 +26,18 @@ public final class ExitCodes {
     public static final int DNS_SILENT = 6;
 
     private ExitCodes() {
+    }
+
+    /**
+     * @param state a port's state, not null
+     * @return PortQry's exit code for it: 0 listening, 1 not listening, 2 filtered or listening-or-filtered
+     */
+    public static int of(PortState state) {
+        return switch (state) {
+            case LISTENING -> LISTENING;
+            case NOT_LISTENING -> NOT_LISTENING;
+            case FILTERED, LISTENING_OR_FILTERED -> FILTERED;
+        };
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.portqry.cli;
 
+import dev.portqry.core.ConnectionMode;
 import dev.portqry.core.spi.PortClaim;
 import dev.portqry.exporter.ExporterOptions;
 import io.netty.util.NetUtil;
@@ -56,7 +57,10 @@ final class ExporterArguments {
             config = Optional.of(p);
         }
         QueryPlan plan = new QueryPlan(List.of(ArgumentParser.NO_TARGET), List.of(PortClaim.tcp(80)), false,
-                ArgumentParser.options(a), Map.of(), false, false, QueryPlan.DEFAULT_PARALLEL);
+                // A scraped probe is a health check: the query rides step 1's connection, so a
+                // target sees one connection per scrape, not an aborted one and a second.
+                ArgumentParser.options(a).toBuilder().connectionMode(ConnectionMode.SHARED).build(), Map.of(), false, false,
+                QueryPlan.DEFAULT_PARALLEL);
         return new CliRequest(CliRequest.Mode.EXPORTER, plan, false, Optional.empty(), false,
                 new CliRequest.WatchSettings(0, 0, CliRequest.WatchSettings.DEFAULT_INTERVAL, false), argv,
                 CliRequest.UiSettings.NONE, new CliRequest.ExporterSettings(port, address, config));

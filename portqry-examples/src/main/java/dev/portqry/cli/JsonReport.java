@@ -30,7 +30,7 @@ public final class JsonReport {
         o.put("reason", s.reason());
         o.put("attempts", s.attempts());
         o.put("elapsedMs", s.elapsed().toMillis());
-        o.put("exitCode", s.state().exitCode());
+        o.put("exitCode", ExitCodes.of(s.state()));
         o.put("responder", s.responder().map(JsonReport::responder).orElse(null));
         return JsonWriter.write(o);
     }

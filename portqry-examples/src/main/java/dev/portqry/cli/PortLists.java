@@ -1,5 +1,6 @@
 package dev.portqry.cli;
 
+import dev.portqry.core.PortSpec;
 import dev.portqry.core.Protocol;
 import dev.portqry.core.spi.PortClaim;
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ public final class PortLists {
      * @return the port, 1-65535
      */
     public static int port(String option, String text) {
-        return intIn(option, text, 1, 65535, "port");
+        return intIn(option, text, PortSpec.MIN_PORT, PortSpec.MAX_PORT, "port");
     }
 
     /**

@@ -150,7 +150,7 @@ final class QueryRunner {
     /** Probes the plan's ports on one resolved target and prints each port's block, blank lines between. */
     private int scan(QueryPlan plan, ProbeOptions options, String target, ResolvedTarget resolved, boolean text) {
         ProbeOptions scanOptions = options.toBuilder().maxInFlight(plan.parallel())
-                .responder(plan.range() && options.responderSelection().mode() == ResponderSelection.Mode.AUTO
+                .responder(plan.range() && options.responderSelection().equals(ResponderSelection.AUTO)
                         ? ResponderSelection.autoExcept(ENDPOINT_MAPPER) : options.responderSelection())
                 .build();
         List<PortSpec> specs = plan.ports().stream().map(c -> new PortSpec(c.protocol(), c.port())).toList();
@@ -167,7 +167,7 @@ final class QueryRunner {
         try {
             for (int i = 0; i < specs.size(); i++) {
                 PortStatus s = next(inOrder, scan);
-                code = ExitCodes.combine(code, s.state().exitCode());
+                code = ExitCodes.combine(code, ExitCodes.of(s.state()));
                 if (text) {
                     if (i > 0) {
                         out.line("");
@@ -238,7 +238,7 @@ final class QueryRunner {
             DynamicPortCheck.reportLines(ports).forEach(out::line);
         }
         for (PortStatus p : ports) {
-            code = ExitCodes.combine(code, p.state().exitCode());
+            code = ExitCodes.combine(code, ExitCodes.of(p.state()));
             if (!text) {
                 out.line(JsonReport.port(target, p));
             }

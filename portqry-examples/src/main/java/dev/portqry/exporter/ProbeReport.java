@@ -1,5 +1,6 @@
 package dev.portqry.exporter;
 
+import dev.portqry.core.PortState;
 import dev.portqry.core.PortStatus;
 import dev.portqry.protocols.kerberos.KerberosResult;
 import java.net.InetAddress;
@@ -58,7 +59,7 @@ public record ProbeReport(ProbeModule module, String target, Optional<InetAddres
         if (!module.rpcDynamicPorts()) {
             return true;
         }
-        return dynamicPorts.map(list -> !list.isEmpty() && list.stream().allMatch(s -> s.state().exitCode() == 0))
+        return dynamicPorts.map(list -> !list.isEmpty() && list.stream().allMatch(s -> s.state() == PortState.LISTENING))
                 .orElse(false);
     }
 }

@@ -3,6 +3,7 @@ package dev.portqry.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.portqry.core.ConnectionMode;
 import dev.portqry.core.IpPreference;
 import dev.portqry.core.Protocol;
 import dev.portqry.core.spi.PortClaim;
@@ -28,6 +29,8 @@ class ArgumentParserTest {
         assertThat(r.query().targets()).containsExactly("host");
         assertThat(r.query().ports()).containsExactly(PortClaim.tcp(80));
         assertThat(r.query().options().reverseLookup()).isTrue();
+        // PortQry's two steps: the query gets its own TCP connection
+        assertThat(r.query().options().connectionMode()).isEqualTo(ConnectionMode.SEPARATE);
         assertThat(r.query().parallel()).isEqualTo(QueryPlan.DEFAULT_PARALLEL);
         assertThat(r.logFile()).isEmpty();
     }

@@ -18,8 +18,9 @@ import java.util.concurrent.CompletableFuture;
  * @param group the event loops
  * @param transport the channel classes that go with them
  * @param alloc the allocator for queries and cumulation
+ * @param events where every probe reports what it does
  */
-public record ProbeEngine(EventLoopGroup group, Transport transport, ByteBufAllocator alloc) {
+public record ProbeEngine(EventLoopGroup group, Transport transport, ByteBufAllocator alloc, ProbeEvents events) {
 
     /**
      * The event loop a new probe's channel registers with: the caller's own when it is one of

@@ -3,15 +3,13 @@ package dev.portqry.core.internal;
 import dev.portqry.core.PortQryException;
 import dev.portqry.core.PortState;
 import dev.portqry.core.PortStatus;
+import dev.portqry.core.ProbeListener;
 import dev.portqry.core.ProbeOptions;
 import dev.portqry.core.Protocol;
-import dev.portqry.core.ProtocolDecodeException;
 import dev.portqry.core.ResponderOutcome;
 import dev.portqry.core.spi.ConversationContext;
 import dev.portqry.core.spi.ProtocolResponder;
-import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelException;
 import io.netty.channel.ChannelFuture;
@@ -38,6 +36,8 @@ abstract class ProbeRun {
     final Optional<String> serviceName;
     final Optional<String> targetName;
     final CompletableFuture<PortStatus> future = new CompletableFuture<>();
+    /** How the events of this probe name it. */
+    final ProbeListener.Call call;
     private final long startNanos = System.nanoTime();
     private volatile Channel channel;
 
@@ -49,7 +49,15 @@ abstract class ProbeRun {
         this.responder = responder;
         this.serviceName = serviceName;
         this.targetName = targetName;
-        future.whenComplete((s, e) -> closeChannel());
+        this.call = new ProbeListener.Call(protocol(), remote, responder.map(ProtocolResponder::name));
+        future.whenComplete((s, e) -> {
+            closeChannel();
+            if (e == null) {
+                engine.events().probeEnd(call, s);
+            } else {
+                engine.events().probeFailed(call, e);
+            }
+        });
     }
 
     abstract void start();
@@ -59,12 +67,22 @@ abstract class ProbeRun {
      * future always completes).
      */
     final void startGuarded() {
+        engine.events().probeStart(call);
         if (engine.group().isShuttingDown()) {
             future.completeExceptionally(new IllegalStateException("PortProbe is closed: its event loop group is shut down"));
             return;
         }
         try {
             start();
+        } catch (RuntimeException | Error e) {
+            fail(e);
+        }
+    }
+
+    /** Runs an event-loop callback of this run; whatever it throws ends the run (never lost in Netty's log). */
+    final void guarded(Runnable r) {
+        try {
+            r.run();
         } catch (RuntimeException | Error e) {
             fail(e);
         }
@@ -172,6 +190,9 @@ abstract class ProbeRun {
         // Close first: whoever the completion wakes (a scan starting its next probe) must find
         // this socket already on its way out, or a scan would briefly hold one over its bound.
         closeChannel();
+        if (outcome != null) {
+            engine.events().outcome(call, outcome);
+        }
         future.complete(new PortStatus(remote.getAddress(), protocol(), remote.getPort(), state, initial, serviceName,
                 attempts, elapsed, reason, Optional.ofNullable(outcome)));
     }
@@ -204,22 +225,6 @@ abstract class ProbeRun {
                 return options;
             }
         };
-    }
-
-    final String responderName() {
-        return responder.map(ProtocolResponder::name).orElse("none");
-    }
-
-    /** A fault of the conversation as a decode error naming it; an Error (a responder bug) is named too. */
-    final ProtocolDecodeException asDecodeError(Throwable e) {
-        String protocol = responder.map(ProtocolResponder::displayName).orElse("reply");
-        return e instanceof RuntimeException re ? ProtocolDecodeException.wrap(protocol, re)
-                : new ProtocolDecodeException(protocol, "responder fault (" + e + ")", e);
-    }
-
-    static byte[] firstBytes(ByteBuf buf) {
-        int n = Math.min(buf.readableBytes(), ResponderOutcome.Unparseable.MAX_KEPT_BYTES);
-        return ByteBufUtil.getBytes(buf, buf.readerIndex(), n);
     }
 
     static String attemptsText(int attempts, Duration each) {

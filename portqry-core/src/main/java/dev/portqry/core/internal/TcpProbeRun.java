@@ -1,9 +1,11 @@
 package dev.portqry.core.internal;
 
+import dev.portqry.core.ConnectionMode;
 import dev.portqry.core.PortQryException;
 import dev.portqry.core.PortState;
 import dev.portqry.core.ProbeOptions;
 import dev.portqry.core.Protocol;
+import dev.portqry.core.ResponderOutcome;
 import dev.portqry.core.spi.ProtocolResponder;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
@@ -16,7 +18,7 @@ import java.util.Optional;
 /**
  * TCP: connect up to {@link ProbeOptions#tcpAttempts()} times; connected is LISTENING, RST is
  * NOT LISTENING, silence on every attempt or an ICMP error is FILTERED. A connected port with a
- * responder goes on to a {@link TcpConversation} on the same connection.
+ * responder goes on to step 2 ({@link TcpQuery}) on the same connection.
  */
 final class TcpProbeRun extends ProbeRun {
     private int attempts;
@@ -41,6 +43,12 @@ final class TcpProbeRun extends ProbeRun {
             return;
         }
         attempts++;
+        engine.events().attemptStart(call, attempts);
+        ChannelFuture cf = connect();
+        cf.addListener(f -> guarded(() -> onConnect(cf)));
+    }
+
+    private ChannelFuture connect() {
         Bootstrap b = new Bootstrap()
                 .group(engine.loop())
                 .channel(engine.transport().socketChannel())
@@ -56,18 +64,37 @@ final class TcpProbeRun extends ProbeRun {
                 ? b.connect(remote, new InetSocketAddress(sourcePort))
                 : b.connect(remote);
         use(cf.channel());
-        cf.addListener(f -> {
-            try {
-                onConnect(cf);
-            } catch (RuntimeException | Error e) {
-                fail(e);
-            }
-        });
+        return cf;
     }
 
     private int effectiveSourcePort() {
         boolean ephemeral = responder.map(r -> r.usesEphemeralSourcePort(Protocol.TCP)).orElse(false);
         return ephemeral ? 0 : options.sourcePort();
+    }
+
+    /** {@link ConnectionMode#SEPARATE}'s second connection, for the query. */
+    private void reconnect() {
+        if (future.isDone()) {
+            return;
+        }
+        ChannelFuture cf = connect();
+        cf.addListener(f -> guarded(() -> onReconnect(cf)));
+    }
+
+    private void onReconnect(ChannelFuture cf) {
+        if (future.isDone() || !cf.isSuccess() && failedWithoutSocket(cf)) {
+            return;
+        }
+        if (cf.isSuccess()) {
+            engine.events().connected(call, (InetSocketAddress) cf.channel().localAddress());
+            new TcpQuery(this, cf.channel(), responder.orElseThrow(), attempts).begin();
+            return;
+        }
+        NetworkError error = NetworkError.classify(cf.cause(), effectiveSourcePort() != 0);
+        engine.events().networkError(call, cf.cause(), error.reason());
+        ResponderOutcome outcome = new ResponderOutcome.NoReply(responder.orElseThrow().name(),
+                "the query's connection failed: " + error.reason() + " (" + cf.cause().getMessage() + ")");
+        complete(PortState.LISTENING, PortState.LISTENING, attempts, "connection accepted", outcome);
     }
 
     private void onConnect(ChannelFuture cf) {
@@ -88,8 +115,14 @@ final class TcpProbeRun extends ProbeRun {
                         "connection refused (the socket connected to itself: nothing listens on the port)", null);
                 return;
             }
-            if (responder.isPresent()) {
-                new TcpConversation(this, ch, responder.get(), attempts).begin();
+            engine.events().connected(call, (InetSocketAddress) ch.localAddress());
+            if (responder.isPresent() && options.connectionMode() == ConnectionMode.SEPARATE) {
+                // Step 1 only proved the port: drop it with a reset (no TIME_WAIT holds a fixed
+                // source port), then step 2 connects again, as PortQry does.
+                ch.config().setOption(ChannelOption.SO_LINGER, 0);
+                ch.close().addListener(f -> guarded(this::reconnect));
+            } else if (responder.isPresent()) {
+                new TcpQuery(this, ch, responder.get(), attempts).begin();
             } else {
                 complete(PortState.LISTENING, PortState.LISTENING, attempts, "connection accepted", null);
             }
@@ -98,6 +131,9 @@ final class TcpProbeRun extends ProbeRun {
         closeQuietly(cf.channel());
         Throwable cause = cf.cause();
         NetworkError error = NetworkError.classify(cause, effectiveSourcePort() != 0);
+        if (error != NetworkError.TIMEOUT) {
+            engine.events().networkError(call, cause, error.reason());
+        }
         switch (error) {
             case REFUSED, PORT_UNREACHABLE ->
                     complete(PortState.NOT_LISTENING, PortState.NOT_LISTENING, attempts, NetworkError.REFUSED.reason(), null);

@@ -4,7 +4,6 @@ import dev.portqry.core.PortQryException;
 import dev.portqry.core.PortState;
 import dev.portqry.core.ProbeOptions;
 import dev.portqry.core.Protocol;
-import dev.portqry.core.ResponderOutcome;
 import dev.portqry.core.spi.ProtocolResponder;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
@@ -26,8 +25,6 @@ import java.net.UnknownHostException;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * UDP, PortQry's two steps. Step 1 sends a one-byte datagram on a connected socket (the kernel
@@ -43,13 +40,12 @@ import org.slf4j.LoggerFactory;
  * ICMP errors, which step 1 already collected.
  */
 final class UdpProbeRun extends ProbeRun {
-    private static final Logger log = LoggerFactory.getLogger(UdpProbeRun.class);
     /** Java puts no zero-length datagram on the wire, so the plain probe carries one byte. */
     private static final byte[] PLAIN_PAYLOAD = {0};
     /** Largest UDP payload. */
     private static final int MAX_DATAGRAM = 65_536;
 
-    private int plainAttempts;
+    int plainAttempts;
     private ScheduledFuture<?> timer;
     /** Whether any step-1 datagram left this host. */
     private boolean sent;
@@ -94,15 +90,6 @@ final class UdpProbeRun extends ProbeRun {
         cf.addListener(f -> guarded(() -> opened(cf, localPort, unconnected, onReady)));
     }
 
-    /** Runs an event-loop callback of this run; whatever it throws ends the run (never lost in Netty's log). */
-    private void guarded(Runnable r) {
-        try {
-            r.run();
-        } catch (RuntimeException | Error e) {
-            fail(e);
-        }
-    }
-
     private void opened(ChannelFuture cf, int localPort, boolean unconnected, Consumer<Channel> onReady) {
         if (future.isDone()) {
             return;
@@ -125,6 +112,7 @@ final class UdpProbeRun extends ProbeRun {
             return;
         }
         NetworkError error = NetworkError.classify(cf.cause(), localPort != 0);
+        engine.events().networkError(call, cf.cause(), error.reason());
         if (error == NetworkError.BIND_FAILED) {
             future.completeExceptionally(new PortQryException(
                     "source port " + localPort + " is in use or cannot be bound: " + cf.cause().getMessage(), cf.cause()));
@@ -138,6 +126,7 @@ final class UdpProbeRun extends ProbeRun {
             return;
         }
         plainAttempts++;
+        engine.events().attemptStart(call, plainAttempts);
         // Armed before the write: the deadline must not depend on the write succeeding.
         arm(ch, () -> plainTimedOut(ch));
         ch.writeAndFlush(Unpooled.wrappedBuffer(PLAIN_PAYLOAD)).addListener(f -> {
@@ -158,7 +147,7 @@ final class UdpProbeRun extends ProbeRun {
         plainError(cause);
     }
 
-    private void arm(Channel ch, Runnable onTimeout) {
+    void arm(Channel ch, Runnable onTimeout) {
         cancelTimer();
         timer = ch.eventLoop().schedule(() -> guarded(() -> {
             if (!future.isDone()) {
@@ -167,7 +156,7 @@ final class UdpProbeRun extends ProbeRun {
         }), options.effectiveUdpTimeout().toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private void cancelTimer() {
+    void cancelTimer() {
         if (timer != null) {
             timer.cancel(false);
             timer = null;
@@ -191,6 +180,7 @@ final class UdpProbeRun extends ProbeRun {
 
     private void plainError(Throwable cause) {
         NetworkError error = NetworkError.classify(cause);
+        engine.events().networkError(call, cause, error.reason());
         switch (error) {
             case PORT_UNREACHABLE, REFUSED -> {
                 cancelTimer();
@@ -214,7 +204,7 @@ final class UdpProbeRun extends ProbeRun {
         }
         ProtocolResponder r = responder.get();
         int localPort = r.usesEphemeralSourcePort(Protocol.UDP) ? 0 : options.sourcePort();
-        QueryPhase query = new QueryPhase(r, initial, reason);
+        UdpQuery query = new UdpQuery(this, r, initial, reason);
         boolean anyPort = r.acceptsRepliesFromAnyPort();
         // Step 2 gets its own socket; with a fixed source port the first one must be gone before binding again.
         Channel plain = currentChannel();
@@ -235,7 +225,7 @@ final class UdpProbeRun extends ProbeRun {
         }
     }
 
-    private static ByteBuf payload(Object msg) {
+    static ByteBuf payload(Object msg) {
         if (msg instanceof DatagramPacket p) {
             return p.content();
         }
@@ -246,6 +236,10 @@ final class UdpProbeRun extends ProbeRun {
     private final class PlainPhase extends ChannelInboundHandlerAdapter {
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            ByteBuf in = payload(msg);
+            if (in != null) {
+                engine.events().replyReceived(call, in.readableBytes());
+            }
             ReferenceCountUtil.release(msg);
             if (!future.isDone() && timer != null) {
                 plainDone(PortState.LISTENING, "reply received");
@@ -257,143 +251,6 @@ final class UdpProbeRun extends ProbeRun {
             if (!future.isDone()) {
                 plainError(cause);
             }
-        }
-    }
-
-    /** Step 2: the responder's query. */
-    private final class QueryPhase extends ChannelInboundHandlerAdapter {
-        private final ProtocolResponder r;
-        private final PortState initial;
-        private final String initialReason;
-        private dev.portqry.core.spi.Conversation conversation;
-        private final boolean anyPort;
-        private int attempts;
-        private long received;
-        private Channel channel;
-
-        QueryPhase(ProtocolResponder r, PortState initial, String initialReason) {
-            this.r = r;
-            this.initial = initial;
-            this.initialReason = initialReason;
-            this.anyPort = r.acceptsRepliesFromAnyPort();
-        }
-
-        void begin(Channel ch) {
-            this.channel = ch;
-            try {
-                conversation = r.open(conversationContext(ch.alloc()));
-            } catch (RuntimeException | Error e) {
-                finish(PortState.LISTENING, new ResponderOutcome.Unparseable(r.name(), "query could not be built: " + e.getMessage(), new byte[0]));
-                return;
-            }
-            send();
-        }
-
-        private void send() {
-            if (future.isDone()) {
-                return;
-            }
-            attempts++;
-            ByteBuf query;
-            try {
-                query = conversation.start();
-            } catch (RuntimeException | Error e) {
-                finish(PortState.LISTENING, new ResponderOutcome.Unparseable(r.name(), "query could not be built: " + e.getMessage(), new byte[0]));
-                return;
-            }
-            write(query);
-        }
-
-        private void write(ByteBuf data) {
-            Object out = anyPort ? new DatagramPacket(data, remote) : data;
-            // Armed before the write: the deadline must not depend on the write succeeding.
-            arm(channel, this::timedOut);
-            channel.writeAndFlush(out).addListener(f -> {
-                if (!f.isSuccess()) {
-                    guarded(() -> error(f.cause()));
-                }
-            });
-        }
-
-        private void timedOut() {
-            if (attempts < options.udpAttempts()) {
-                send();
-                return;
-            }
-            String reason = "no reply to the " + r.displayName() + " query after "
-                    + attemptsText(attempts, options.effectiveUdpTimeout());
-            String hint = r.silenceHint();
-            if (!hint.isEmpty()) {
-                reason += "; " + hint;
-            }
-            PortState verdict = initial == PortState.LISTENING ? PortState.LISTENING : PortState.FILTERED;
-            cancelTimer();
-            complete(verdict, initial, plainAttempts, verdict == PortState.LISTENING ? initialReason : reason,
-                    new ResponderOutcome.NoReply(r.name(), reason));
-        }
-
-        @Override
-        public void channelRead(ChannelHandlerContext ctx, Object msg) {
-            try {
-                ByteBuf in = payload(msg);
-                if (future.isDone() || in == null) {
-                    return;
-                }
-                if (anyPort && msg instanceof DatagramPacket p && !p.sender().getAddress().equals(remote.getAddress())) {
-                    log.debug("ignoring a datagram from {}: the {} query went to {}", p.sender(), r.displayName(), remote);
-                    return;
-                }
-                received += in.readableBytes();
-                if (received > options.maxReplyBytes()) {
-                    finish(PortState.LISTENING, new ResponderOutcome.Unparseable(r.name(),
-                            "reply larger than the cap of " + options.maxReplyBytes() + " bytes", firstBytes(in)));
-                    return;
-                }
-                byte[] first = firstBytes(in);
-                dev.portqry.core.spi.Step step;
-                try {
-                    step = conversation.onReceive(in);
-                } catch (RuntimeException | Error e) {
-                    finish(PortState.LISTENING, new ResponderOutcome.Unparseable(r.name(), asDecodeError(e).getMessage(), first));
-                    return;
-                }
-                if (step instanceof dev.portqry.core.spi.Step.Done done) {
-                    if (done.farewell() != null) {
-                        channel.writeAndFlush(anyPort ? new DatagramPacket(done.farewell(), remote) : done.farewell());
-                    }
-                    finish(PortState.LISTENING, new ResponderOutcome.Answered(r.name(), done.result()));
-                } else if (step instanceof dev.portqry.core.spi.Step.Send send) {
-                    write(send.data());
-                }
-            } finally {
-                ReferenceCountUtil.release(msg);
-            }
-        }
-
-        @Override
-        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            error(cause);
-        }
-
-        private void error(Throwable cause) {
-            if (future.isDone()) {
-                return;
-            }
-            NetworkError e = NetworkError.classify(cause);
-            if (e == NetworkError.PORT_UNREACHABLE || e == NetworkError.REFUSED) {
-                cancelTimer();
-                complete(PortState.NOT_LISTENING, initial, plainAttempts, NetworkError.PORT_UNREACHABLE.reason(),
-                        new ResponderOutcome.NoReply(r.name(), NetworkError.PORT_UNREACHABLE.reason()));
-            } else if (e == NetworkError.HOST_UNREACHABLE || e == NetworkError.NET_UNREACHABLE || e == NetworkError.PROHIBITED
-                    || e == NetworkError.LOCAL_FIREWALL) {
-                cancelTimer();
-                complete(PortState.FILTERED, initial, plainAttempts, e.reason(), new ResponderOutcome.NoReply(r.name(), e.reason()));
-            }
-        }
-
-        private void finish(PortState state, ResponderOutcome outcome) {
-            cancelTimer();
-            complete(state, initial, plainAttempts, state == initial ? initialReason : "reply to the " + r.displayName() + " query", outcome);
         }
     }
 }

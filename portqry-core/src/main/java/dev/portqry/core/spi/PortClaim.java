@@ -1,6 +1,7 @@
 package dev.portqry.core.spi;
 
 import dev.portqry.core.Protocol;
+import dev.portqry.core.PortSpec;
 import java.util.Objects;
 
 /**
@@ -13,9 +14,7 @@ public record PortClaim(Protocol protocol, int port) {
     /** Validates the claim. */
     public PortClaim {
         Objects.requireNonNull(protocol, "protocol");
-        if (port < 1 || port > 65535) {
-            throw new IllegalArgumentException("port must be 1-65535, was " + port);
-        }
+        PortSpec.checkPort(port);
     }
 
     /** @return a TCP claim on {@code port} */

@@ -2,6 +2,7 @@ package dev.portqry.examples.quickstart;
 
 import dev.portqry.core.PortProbe;
 import dev.portqry.core.PortSpec;
+import dev.portqry.core.PortState;
 import dev.portqry.core.PortStatus;
 import dev.portqry.core.ProbeOptions;
 import dev.portqry.core.Protocol;
@@ -98,7 +99,7 @@ public final class QuickStart {
                 out.println(status.portQryLine() + after + status.responder().map(r -> " [" + r.responder() + "]").orElse(""));
             }
         }).completion().join();
-        out.println(all.stream().filter(st -> st.state().exitCode() == 0).count() + " of " + all.size() + " listening");
+        out.println(all.stream().filter(st -> st.state() == PortState.LISTENING).count() + " of " + all.size() + " listening");
     }
 
     /** 3. The LDAP answer of step 1 as a typed record: empty when the port did not answer LDAP. */

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portqry.core.PortProbe;
 import dev.portqry.testkit.LoopbackPorts;
+import dev.portqry.core.ProbeOptions;
+import dev.portqry.core.Protocol;
+import dev.portqry.core.ResponderSelection;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,10 +18,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** The Micrometer meters, and the promise that nothing else in the examples needs Micrometer. */
+/** The Micrometer meters, and the promise that nothing but the metrics classes needs Micrometer. */
 class HealthMetricsTest {
     private static final InetAddress LO = InetAddress.getLoopbackAddress();
 
@@ -45,6 +49,31 @@ class HealthMetricsTest {
     }
 
     @Test
+    void probeMetricsCountResultsAndErrorsFromListenerEvents() throws Exception {
+        int closed = LoopbackPorts.closedTcpPort(LO);
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        try (PortProbe probe = PortProbe.builder().listener(new ProbeMetrics(registry)).build();
+             ServerSocket listening = LoopbackPorts.tcpListener(LO)) {
+            ProbeOptions plain = ProbeOptions.builder().responder(ResponderSelection.NONE).build();
+            probe.probe(LO, Protocol.TCP, listening.getLocalPort(), plain).get(10, TimeUnit.SECONDS);
+            probe.probe(LO, Protocol.TCP, closed, plain).get(10, TimeUnit.SECONDS);
+            probe.probe(LO, Protocol.TCP, closed, plain).get(10, TimeUnit.SECONDS);
+
+            // probeEnd runs as the future completes, possibly just after get() returns
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (registry.find("portqry.probe.results").tag("state", "NOT_LISTENING").counters().stream()
+                    .mapToDouble(c -> c.count()).sum() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(registry.get("portqry.probe.results").tag("protocol", "TCP").tag("state", "LISTENING").counter().count())
+                    .isEqualTo(1.0);
+            assertThat(registry.get("portqry.probe.results").tag("state", "NOT_LISTENING").counter().count()).isEqualTo(2.0);
+            assertThat(registry.get("portqry.probe.network.errors").tag("meaning", "connection refused").counter().count())
+                    .isEqualTo(2.0);
+        }
+    }
+
+    @Test
     void onlyHealthMetricsNamesMicrometer() throws IOException, URISyntaxException {
         Path classes = Path.of(HealthMonitor.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         List<String> users;
@@ -52,7 +81,8 @@ class HealthMetricsTest {
             users = files.filter(p -> p.toString().endsWith(".class")).filter(HealthMetricsTest::namesMicrometer)
                     .map(p -> classes.relativize(p).toString()).toList();
         }
-        assertThat(users).containsExactly("dev/portqry/examples/health/HealthMetrics.class");
+        assertThat(users).containsExactlyInAnyOrder("dev/portqry/examples/health/HealthMetrics.class",
+                "dev/portqry/examples/health/ProbeMetrics.class");
     }
 
     private static boolean namesMicrometer(Path classFile) {

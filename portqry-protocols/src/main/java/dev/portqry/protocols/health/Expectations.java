@@ -1,6 +1,7 @@
 package dev.portqry.protocols.health;
 
 import dev.portqry.core.PortProbe;
+import dev.portqry.core.PortState;
 import dev.portqry.core.PortStatus;
 import dev.portqry.core.ProbeOptions;
 import dev.portqry.core.ResponderOutcome;
@@ -141,7 +142,7 @@ public final class Expectations {
                 }
                 return DynamicPortCheck.check(probe, status.address(), ports, options).thenApply(statuses -> {
                     List<String> lines = statuses.stream().map(s -> "TCP " + s.port() + " " + s.state().displayName()).toList();
-                    boolean reachable = statuses.stream().anyMatch(s -> s.state().exitCode() == 0);
+                    boolean reachable = statuses.stream().anyMatch(s -> s.state() == PortState.LISTENING);
                     return new Verdict(reachable, interfaceName + " at " + String.join(", ", lines));
                 });
             }

@@ -1,6 +1,7 @@
 package dev.portqry.protocols.health;
 
 import dev.portqry.core.PortProbe;
+import dev.portqry.core.PortSpec;
 import dev.portqry.core.PortState;
 import dev.portqry.core.PortStatus;
 import dev.portqry.core.ProbeOptions;
@@ -46,8 +47,10 @@ public record HealthCheck(String name, String target, Protocol protocol, int por
             throw new IllegalArgumentException("target must not be blank (check " + name + ")");
         }
         Objects.requireNonNull(protocol, "protocol");
-        if (port < 1 || port > 65535) {
-            throw new IllegalArgumentException("port must be 1-65535, was " + port + " (check " + name + ")");
+        try {
+            PortSpec.checkPort(port);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage() + " (check " + name + ")", e);
         }
         Objects.requireNonNull(expected, "expected");
         Objects.requireNonNull(expectation, "expectation");

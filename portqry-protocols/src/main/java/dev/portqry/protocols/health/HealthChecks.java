@@ -22,6 +22,11 @@ import java.util.concurrent.CompletableFuture;
  * List<CheckResult> results = HealthChecks.runAll(probe, probe.defaultOptions(), checks).join();
  * boolean up = results.stream().allMatch(r -> r.state() == HealthState.UP);
  * }</pre>
+ *
+ * <p>Each TCP probe runs its protocol query on the connection that proved the port
+ * ({@link dev.portqry.core.ConnectionMode#SHARED}, the default), so a monitored server logs one
+ * normal connection per check and run; options with
+ * {@link dev.portqry.core.ConnectionMode#SEPARATE} give PortQry's two connections instead.
  */
 public final class HealthChecks {
     private HealthChecks() {

@@ -1,5 +1,6 @@
 package dev.portqry.protocols.health;
 
+import dev.portqry.core.PortSpec;
 import dev.portqry.core.PortState;
 import dev.portqry.core.Protocol;
 import java.io.IOException;
@@ -85,7 +86,7 @@ public final class HealthConfig {
         try {
             port = Integer.parseInt(f[2]);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("port must be 1-65535, was " + f[2], e);
+            throw new IllegalArgumentException("port must be " + PortSpec.MIN_PORT + "-" + PortSpec.MAX_PORT + ", was " + f[2], e);
         }
         Optional<Expectation> expectation = f.length == 6 ? Optional.of(Expectations.parse(f[5])) : Optional.empty();
         return new HealthCheck(f[0], f[1], Protocol.parse(f[3]), port, state(f[4]), expectation, HealthCheck.DEFAULT_DEADLINE);

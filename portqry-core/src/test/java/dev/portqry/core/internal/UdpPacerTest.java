@@ -1,7 +1,11 @@
-package dev.portqry.core;
+package dev.portqry.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.portqry.core.PortStatus;
+import dev.portqry.core.PortState;
+import dev.portqry.core.ProbeOptions;
+import dev.portqry.core.Protocol;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.util.concurrent.MockTicker;
 import io.netty.util.concurrent.Ticker;

@@ -1,4 +1,10 @@
-package dev.portqry.core;
+package dev.portqry.core.internal;
+
+import dev.portqry.core.PortStatus;
+import dev.portqry.core.PortState;
+import dev.portqry.core.ProbeOptions;
+import dev.portqry.core.Protocol;
+import dev.portqry.core.UdpPacing;
 
 import io.netty.util.concurrent.EventExecutor;
 import java.util.ArrayDeque;
@@ -20,7 +26,7 @@ import java.util.function.IntFunction;
  * before that and synchronizes. Time comes from the executor's ticker, so a test drives the
  * pacer with a mock ticker.
  */
-final class UdpPacer {
+public final class UdpPacer {
     /** Silent ports re-probed slowly first, to tell a rate limit from a firewall. */
     private static final int SAMPLE = 3;
     /** After this many answered paced probes in a row, the pace quickens. */
@@ -46,7 +52,12 @@ final class UdpPacer {
     private final Deque<Integer> recheck = new ArrayDeque<>();
     private boolean rechecking;
 
-    UdpPacer(IntFunction<CompletableFuture<PortStatus>> launcher, EventExecutor executor, ProbeOptions options) {
+    /**
+     * @param launcher starts the probe of a scan index
+     * @param executor runs the pacer's timers
+     * @param options the ICMP interval and pacing budget
+     */
+    public UdpPacer(IntFunction<CompletableFuture<PortStatus>> launcher, EventExecutor executor, ProbeOptions options) {
         this.launcher = launcher;
         this.executor = executor;
         this.startNanos = options.icmpInterval().toNanos();
@@ -60,7 +71,7 @@ final class UdpPacer {
      *
      * @return true when the pacer keeps it back for a paced re-probe
      */
-    synchronized boolean hold(int index, PortStatus s) {
+    public synchronized boolean hold(int index, PortStatus s) {
         if (s.protocol() != Protocol.UDP || s.address().isLoopbackAddress()) {
             return false;
         }
@@ -76,7 +87,8 @@ final class UdpPacer {
         return false;
     }
 
-    synchronized boolean hasHeld() {
+    /** @return whether any result is held for a paced re-probe */
+    public synchronized boolean hasHeld() {
         return !held.isEmpty();
     }
 
@@ -84,7 +96,7 @@ final class UdpPacer {
      * Re-probes what it holds, delivers every held index's final status through {@code accept}
      * and then runs {@code done}.
      */
-    void start(BiConsumer<Integer, PortStatus> accept, Runnable done) {
+    public void start(BiConsumer<Integer, PortStatus> accept, Runnable done) {
         executor.execute(() -> {
             this.accept = accept;
             this.done = done;
