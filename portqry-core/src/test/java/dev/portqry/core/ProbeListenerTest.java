@@ -160,7 +160,7 @@ class ProbeListenerTest {
             probe.probe(LO, Protocol.TCP, port, PLAIN).get(10, TimeUnit.SECONDS);
 
             assertThat(rec.awaitEnd()).containsExactly("probeStart TCP", "attemptStart 1",
-                    "networkError connection refused", "probeEnd NOT_LISTENING");
+                    "networkError connection refused", "probeEnd NOT LISTENING");
         }
     }
 
@@ -172,7 +172,7 @@ class ProbeListenerTest {
             probe.probe(LO, Protocol.UDP, port, PLAIN).get(10, TimeUnit.SECONDS);
 
             assertThat(rec.awaitEnd()).containsExactly("probeStart UDP", "attemptStart 1",
-                    "networkError ICMP port unreachable", "probeEnd NOT_LISTENING");
+                    "networkError ICMP port unreachable", "probeEnd NOT LISTENING");
         }
     }
 
