@@ -9,6 +9,7 @@ import dev.portqry.core.ResolvedTarget;
 import dev.portqry.core.Scan;
 import dev.portqry.core.ScanListener;
 import dev.portqry.core.spi.ProtocolResponder;
+import dev.portqry.protocols.snmp.SnmpResponder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -210,7 +211,10 @@ final class QuerySession {
             r = Optional.empty();
         }
         boolean ephemeral = request.options().sourcePort() != 0 && r.map(x -> x.usesEphemeralSourcePort(s.protocol())).orElse(false);
-        return TextReport.port(s, r, ephemeral);
+        // The SNMP block names the community the query used, as the CLI's does.
+        TextReport.PortStyle plain = TextReport.PortStyle.of(s);
+        return TextReport.port(s, r, new TextReport.PortStyle(plain.service(), ephemeral,
+                request.options().setting(SnmpResponder.COMMUNITY)));
     }
 
     private synchronized List<PortStatus> snapshot() {
