@@ -45,6 +45,21 @@ DC2_ADDR6=fd70:7172:2::2
 tb_log() { printf 'testbed: %s\n' "$*"; }
 tb_die() { printf 'testbed: ERROR: %s\n' "$*" >&2; exit 1; }
 
+# tb_netns NS VETH_ROOT VETH_NS ROOT4 ROOT6 ADDR4 ADDR6: a network namespace with loopback up,
+# joined to the root namespace by a veth pair (/30 and /64, no duplicate-address wait).
+tb_netns() {
+  local ns=$1 vroot=$2 vns=$3 root4=$4 root6=$5 addr4=$6 addr6=$7
+  ip netns add "$ns"
+  ip link add "$vroot" type veth peer name "$vns" netns "$ns"
+  ip addr add "$root4/30" dev "$vroot"
+  ip -6 addr add "$root6/64" dev "$vroot" nodad
+  ip link set "$vroot" up
+  ip -n "$ns" link set lo up
+  ip -n "$ns" addr add "$addr4/30" dev "$vns"
+  ip -n "$ns" -6 addr add "$addr6/64" dev "$vns" nodad
+  ip -n "$ns" link set "$vns" up
+}
+
 # Start time of a live process (clock ticks since boot), or nothing.
 tb_starttime() {
   local stat

@@ -103,15 +103,7 @@ fi
 # DC2's network namespace and veth pair come first: DC1 listens on the root end ($DC2_ROOT4) too.
 dc2_network() {
   tb_log "creating network namespace $DC2_NS ($DC2_ADDR4, $DC2_ADDR6) behind veth $DC2_VETH_ROOT for DC2"
-  ip netns add "$DC2_NS"
-  ip link add "$DC2_VETH_ROOT" type veth peer name "$DC2_VETH_NS" netns "$DC2_NS"
-  ip addr add "$DC2_ROOT4/30" dev "$DC2_VETH_ROOT"
-  ip -6 addr add "$DC2_ROOT6/64" dev "$DC2_VETH_ROOT" nodad
-  ip link set "$DC2_VETH_ROOT" up
-  ip -n "$DC2_NS" link set lo up
-  ip -n "$DC2_NS" addr add "$DC2_ADDR4/30" dev "$DC2_VETH_NS"
-  ip -n "$DC2_NS" -6 addr add "$DC2_ADDR6/64" dev "$DC2_VETH_NS" nodad
-  ip -n "$DC2_NS" link set "$DC2_VETH_NS" up
+  tb_netns "$DC2_NS" "$DC2_VETH_ROOT" "$DC2_VETH_NS" "$DC2_ROOT4" "$DC2_ROOT6" "$DC2_ADDR4" "$DC2_ADDR6"
 }
 dc2_network
 
@@ -220,15 +212,7 @@ tb_start exim "$EXIM/exim.stdout.log" exim4 -C "$EXIM/exim4.conf" -bdf -oX "$SMT
 tb_log "creating network namespace $NS ($NS_ADDR4, $NS_ADDR6) behind veth $VETH_ROOT"
 NSDIR="$LIVE/netns"
 mkdir -p "$NSDIR"
-ip netns add "$NS"
-ip link add "$VETH_ROOT" type veth peer name "$VETH_NS" netns "$NS"
-ip addr add "$NS_ROOT4/30" dev "$VETH_ROOT"
-ip -6 addr add "$NS_ROOT6/64" dev "$VETH_ROOT" nodad
-ip link set "$VETH_ROOT" up
-ip -n "$NS" link set lo up
-ip -n "$NS" addr add "$NS_ADDR4/30" dev "$VETH_NS"
-ip -n "$NS" -6 addr add "$NS_ADDR6/64" dev "$VETH_NS" nodad
-ip -n "$NS" link set "$VETH_NS" up
+tb_netns "$NS" "$VETH_ROOT" "$VETH_NS" "$NS_ROOT4" "$NS_ROOT6" "$NS_ADDR4" "$NS_ADDR6"
 tb_render "$TEMPLATES/nftables.nft.in" "$NSDIR/nftables.nft" \
   "TCP_DROP=$NS_TCP_DROP" "UDP_DROP=$NS_UDP_DROP" "TCP_REJECT_HOST=$NS_TCP_REJECT_HOST" \
   "TCP_REJECT_ADMIN=$NS_TCP_REJECT_ADMIN" "UDP_REJECT_HOST=$NS_UDP_REJECT_HOST"
